@@ -1,0 +1,18 @@
+"""Top-level routes. Each app owns its own urls.py."""
+
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+from thrive.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("accounts/", include("thrive.accounts.urls")),
+    path("cases/", include("thrive.assessments.urls")),
+    path("api/", include("thrive.assessments.api_urls")),
+    path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
+    path("admin/", admin.site.urls),
+    path("healthz", login_not_required(core_views.health), name="health"),
+]

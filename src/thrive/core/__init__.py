@@ -1,0 +1,1 @@
+"""Cross-cutting pieces: the audit log, errors, GOV.UK layouts and components. Imports no domain app."""

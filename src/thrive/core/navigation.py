@@ -1,0 +1,20 @@
+"""The service navigation shown to the signed-in user (by what their role lets them do)."""
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+
+def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    items: list[dict[str, object]] = []
+    if getattr(user, "can_do_casework", False):
+        items.append({"text": "Caseload", "href": reverse("assessments:case_list")})
+        items.append({"text": "New request", "href": reverse("assessments:case_create")})
+    if getattr(user, "can_administer", False):
+        items.append({"text": "Administration", "href": reverse("admin:index")})
+    for item in items:
+        item["current"] = request.path == item["href"]
+    items.append({"text": "Sign out", "href": reverse("accounts:sign_out"), "form": True})
+    return items
