@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 
 from thrive.accounts.models import Role, User
 from thrive.assessments import services
@@ -72,10 +73,11 @@ def make_case(make_child: Callable[..., Child], officer: User) -> Callable[..., 
 
     def factory(received_on: dt.date = dt.date(2025, 9, 1),
                 steps: tuple[clock.Event, ...] = (), **child_fields: Any) -> Case:
+        today = max(TODAY, timezone.localdate())  # the service only checks nothing is future
         case = services.case_open(actor=officer, child=make_child(**child_fields),
-                                  received_on=received_on, request_source="1", today=TODAY)
+                                  received_on=received_on, request_source="1", today=today)
         for step in steps:
-            services.case_record_step(actor=officer, case=case, step=step, today=TODAY)
+            services.case_record_step(actor=officer, case=case, step=step, today=today)
         return case
 
     return factory

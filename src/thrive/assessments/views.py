@@ -114,7 +114,7 @@ def case_step(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
         raise Http404 from None
     if step not in STEP_QUESTIONS:
         raise Http404
-    form = StepForm(step, request.POST or None)
+    form = StepForm(step, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.case_record_step(actor=request.user, case=case, step=form.law_event(),
@@ -132,7 +132,7 @@ def case_step(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
 
 def case_create(request: HttpRequest) -> HttpResponse:
     _casework_only(request)
-    form = NewRequestForm(request.POST or None)
+    form = NewRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         today = timezone.localdate()
@@ -155,7 +155,7 @@ def case_reassign(request: HttpRequest, case_id: int) -> HttpResponse:
         raise PermissionDenied
     case = selectors.case_get_for(user=request.user, case_id=case_id)
     team = _casework_team().filter(~Q(pk=case.case_officer_id))
-    form = ReassignForm(request.POST or None, officers=team)
+    form = ReassignForm(request.POST if request.method == "POST" else None, officers=team)
     if request.method == "POST" and form.is_valid():
         try:
             services.case_reassign(actor=request.user, case=case,
