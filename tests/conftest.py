@@ -8,15 +8,13 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from tests.factories import TODAY, make_user
 from thrive.accounts.models import Role, User
 from thrive.assessments import services
 from thrive.assessments.models import Case
 from thrive.assessments.selectors import summary_cache
 from thrive.law import clock
 from thrive.people.models import Child, LocalAuthority
-
-from tests.factories import TODAY
-
 
 
 @pytest.fixture(autouse=True)
@@ -25,12 +23,6 @@ def _fresh_summary_cache() -> Any:
     summary_cache.clear()
     yield
     summary_cache.clear()
-
-
-def make_user(username: str, role: str, **extra: Any) -> User:
-    user = User.objects.create_user(username=username, password="a-long-test-password",
-                                    role=role, first_name=username.title(), **extra)
-    return user
 
 
 @pytest.fixture
@@ -57,8 +49,12 @@ def council(db: Any) -> LocalAuthority:
 def make_child(council: LocalAuthority) -> Callable[..., Child]:
     def factory(**fields: Any) -> Child:
         values: dict[str, Any] = {
-            "first_name": "Ada", "last_name": "Example", "date_of_birth": dt.date(2016, 5, 4),
-            "sex": "F", "ethnicity": "WBRI", "primary_need": "ASD",
+            "first_name": "Ada",
+            "last_name": "Example",
+            "date_of_birth": dt.date(2016, 5, 4),
+            "sex": "F",
+            "ethnicity": "WBRI",
+            "primary_need": "ASD",
             "home_local_authority": council,
         }
         values.update(fields)
@@ -71,11 +67,19 @@ def make_child(council: LocalAuthority) -> Callable[..., Child]:
 def make_case(make_child: Callable[..., Child], officer: User) -> Callable[..., Case]:
     """A case received on `received_on`, with `steps` (law events) recorded through the service."""
 
-    def factory(received_on: dt.date = dt.date(2025, 9, 1),
-                steps: tuple[clock.Event, ...] = (), **child_fields: Any) -> Case:
+    def factory(
+        received_on: dt.date = dt.date(2025, 9, 1),
+        steps: tuple[clock.Event, ...] = (),
+        **child_fields: Any,
+    ) -> Case:
         today = max(TODAY, timezone.localdate())  # the service only checks nothing is future
-        case = services.case_open(actor=officer, child=make_child(**child_fields),
-                                  received_on=received_on, request_source="1", today=today)
+        case = services.case_open(
+            actor=officer,
+            child=make_child(**child_fields),
+            received_on=received_on,
+            request_source="1",
+            today=today,
+        )
         for step in steps:
             services.case_record_step(actor=officer, case=case, step=step, today=today)
         return case

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.conftest import make_user
+from tests.factories import make_user
 
 # Route name → (path template, who gets in). {case} is replaced by a real case id.
 CASEWORK = {"case_officer", "send_manager"}
@@ -79,8 +79,11 @@ def test_route_is_open_only_to_its_roles(name: str, role: str, client: Any, make
 def test_api_step_refused_to_outsiders(role: str, client: Any, make_case: Any) -> None:
     case = make_case()
     _visitor(client, role)
-    response = client.post(f"/api/cases/{case.pk}/steps/",
-                           {"kind": "withdrawn", "on": "2025-09-02"}, content_type="application/json")
+    response = client.post(
+        f"/api/cases/{case.pk}/steps/",
+        {"kind": "withdrawn", "on": "2025-09-02"},
+        content_type="application/json",
+    )
     assert response.status_code in (401, 403)
     assert case.events.count() == 1
 

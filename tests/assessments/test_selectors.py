@@ -1,9 +1,9 @@
 import datetime as dt
 from typing import Any
 
+from tests.factories import TODAY, step
 from thrive.assessments.selectors import CaseloadFilters, caseload_for
 from thrive.law.clock import Stage
-from tests.factories import TODAY, step
 
 
 def _refs(caseload: Any) -> list[str]:
@@ -13,8 +13,11 @@ def _refs(caseload: Any) -> list[str]:
 def test_caseload_lists_open_cases_soonest_deadline_first(make_case: Any, officer: Any) -> None:
     make_case(received_on=dt.date(2026, 2, 1), first_name="Later")
     make_case(received_on=dt.date(2026, 1, 1), first_name="Sooner")
-    make_case(received_on=dt.date(2025, 12, 1), first_name="Closed",
-              steps=(step("withdrawn", dt.date(2025, 12, 2)),))
+    make_case(
+        received_on=dt.date(2025, 12, 1),
+        first_name="Closed",
+        steps=(step("withdrawn", dt.date(2025, 12, 2)),),
+    )
     caseload = caseload_for(user=officer, filters=CaseloadFilters(), today=TODAY)
     assert _refs(caseload) == ["Sooner", "Later"]
     assert caseload.counts["open"] == 2
@@ -23,8 +26,11 @@ def test_caseload_lists_open_cases_soonest_deadline_first(make_case: Any, office
 def test_caseload_filters_by_stage_overdue_due_soon_and_need(make_case: Any, officer: Any) -> None:
     make_case(received_on=dt.date(2026, 1, 1), first_name="Overdue")  # 6 weeks: 12 Feb
     make_case(received_on=dt.date(2026, 2, 1), first_name="Soon", primary_need="SEMH")  # 15 Mar
-    make_case(received_on=dt.date(2026, 1, 1), first_name="Assessing",
-              steps=(step("decision_to_assess", dt.date(2026, 2, 1), outcome=True),))
+    make_case(
+        received_on=dt.date(2026, 1, 1),
+        first_name="Assessing",
+        steps=(step("decision_to_assess", dt.date(2026, 2, 1), outcome=True),),
+    )
 
     def names(**filters: Any) -> list[str]:
         return _refs(caseload_for(user=officer, filters=CaseloadFilters(**filters), today=TODAY))
@@ -41,8 +47,9 @@ def test_caseload_sees_a_new_step_at_once(make_case: Any, officer: Any) -> None:
     assert caseload_for(user=officer, filters=CaseloadFilters(), today=TODAY).total == 1
     from thrive.assessments import services
 
-    services.case_record_step(actor=officer, case=case, today=TODAY,
-                              step=step("withdrawn", dt.date(2026, 1, 5)))
+    services.case_record_step(
+        actor=officer, case=case, today=TODAY, step=step("withdrawn", dt.date(2026, 1, 5))
+    )
     assert caseload_for(user=officer, filters=CaseloadFilters(), today=TODAY).total == 0
 
 

@@ -1,13 +1,13 @@
 from django.contrib import admin
-from django.http import HttpRequest
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
 
 from .models import User
 from .policy import can_administer
 
 
 @admin.register(User)
-class ThriveUserAdmin(UserAdmin):
+class ThriveUserAdmin(UserAdmin):  # type: ignore[type-arg]
     list_display = ("username", "first_name", "last_name", "role", "team", "is_active")
     list_filter = ("role", "team", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Thrive", {"fields": ("role", "team")}))  # type: ignore[misc]

@@ -5,7 +5,7 @@ not need them for their job (UK GDPR data minimisation)."""
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 if TYPE_CHECKING:
     from .models import User
@@ -29,7 +29,7 @@ def can_administer(user: "User | Any") -> bool:
     return _active(user) and getattr(user, "role", None) == "administrator"
 
 
-def restrict_cases(user: "User | Any", cases: QuerySet[Any]) -> QuerySet[Any]:
+def restrict_cases[M: Model](user: "User | Any", cases: QuerySet[M]) -> QuerySet[M]:
     """The cases `user` may see. The council's SEND team shares its caseload (officers cover
     for each other); everyone else sees none until they are invited to a case."""
     return cases if can_do_casework(user) else cases.none()

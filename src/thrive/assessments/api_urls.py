@@ -7,8 +7,14 @@ from . import api
 
 urlpatterns = [
     path("cases/", login_not_required(api.CaseListApi.as_view()), name="api_case_list"),
-    path("cases/<int:case_id>/", login_not_required(api.CaseDetailApi.as_view()),
-         name="api_case_detail"),
-    path("cases/<int:case_id>/steps/", login_not_required(api.CaseStepApi.as_view()),
-         name="api_case_step"),
+    path(
+        "cases/<int:case_id>/",
+        login_not_required(api.CaseDetailApi.as_view()),
+        name="api_case_detail",
+    ),
+    path(
+        "cases/<int:case_id>/steps/",
+        login_not_required(api.CaseStepApi.as_view()),
+        name="api_case_step",
+    ),
 ]

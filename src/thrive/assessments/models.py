@@ -9,6 +9,7 @@ from django.db import models
 from thrive.law import clock, codes
 from thrive.people.models import Child
 
+
 class Case(models.Model):
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="cases")
     case_officer = models.ForeignKey(
@@ -16,13 +17,13 @@ class Case(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    def __str__(self) -> str:
+        return self.reference
+
     @property
     def reference(self) -> str:
         """What staff and families quote on the phone: not personal data."""
         return f"EHC{self.pk:06d}"
-
-    def __str__(self) -> str:
-        return self.reference
 
 
 class CaseEvent(models.Model):
@@ -52,10 +53,13 @@ class CaseEvent(models.Model):
         ordering = ["on", "id"]
         indexes = [models.Index(fields=["case", "on"])]
 
+    def __str__(self) -> str:
+        return f"{self.kind} on {self.on:%Y-%m-%d}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise ValueError("A case's timeline is append-only.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
     def as_law_event(self) -> clock.Event:
         return clock.Event(
@@ -81,3 +85,6 @@ class CaseAssignment(models.Model):
 
     class Meta:
         ordering = ["assigned_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case} assigned {self.assigned_at:%Y-%m-%d}"

@@ -22,8 +22,11 @@ def deadline_status(deadline: clock.Deadline, today: dt.date) -> dict[str, str]:
         text = f"{_plural(deadline.days_late, 'day')} late"
         return {"text": text + (" (exception)" if deadline.excepted else ""), "colour": "red"}
     if state == clock.DeadlineState.MISSED:
-        return {"text": f"Done {_plural(deadline.days_late, 'day')} late"
-                + (" (exception)" if deadline.excepted else ""), "colour": "orange"}
+        return {
+            "text": f"Done {_plural(deadline.days_late, 'day')} late"
+            + (" (exception)" if deadline.excepted else ""),
+            "colour": "orange",
+        }
     if state == clock.DeadlineState.MET:
         return {"text": "Done on time", "colour": "green"}
     if state == clock.DeadlineState.NOT_NEEDED:
@@ -54,9 +57,11 @@ def twenty_week_summary(result: clock.AssessmentClock) -> str:
         return ""
     left = result.days_left_on_20_weeks
     due = result.final_plan_due_on.strftime("%-d %B %Y")
-    text = (f"{_plural(left, 'day')} left on the 20-week limit for the final plan ({due})."
-            if left >= 0 else
-            f"{_plural(-left, 'day')} past the 20-week limit for the final plan ({due}).")
+    text = (
+        f"{_plural(left, 'day')} left on the 20-week limit for the final plan ({due})."
+        if left >= 0
+        else f"{_plural(-left, 'day')} past the 20-week limit for the final plan ({due})."
+    )
     if result.exceptions_apply:
         text += " An exception applies to this case."
     return text

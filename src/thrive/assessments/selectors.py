@@ -27,8 +27,9 @@ _EVENT_FIELDS = ("case_id", "kind", "on", "outcome", "contributor", "exception")
 
 def case_get_for(*, user: Any, case_id: int) -> Case:
     """The case with its child, if `user` may see it; otherwise 404, whether or not it exists."""
-    cases = restrict_cases(user, Case.objects.select_related("child", "case_officer",
-                                                            "child__setting"))
+    cases = restrict_cases(
+        user, Case.objects.select_related("child", "case_officer", "child__setting")
+    )
     try:
         return cases.get(pk=case_id)
     except Case.DoesNotExist:
@@ -64,7 +65,9 @@ class CaseSummary:
 def _law_event(row: tuple[Any, ...]) -> clock.Event:
     _, kind, on, outcome, contributor, exception = row
     return clock.Event(
-        kind=clock.EventKind(kind), on=on, outcome=outcome,
+        kind=clock.EventKind(kind),
+        on=on,
+        outcome=outcome,
         contributor=clock.Contributor(contributor) if contributor else None,
         exception=clock.ExceptionReason(exception) if exception else None,
     )
@@ -82,14 +85,15 @@ class _SummaryCache:
         self._entries: dict[int, tuple[int, CaseSummary]] = {}
 
     def summaries(self, today: dt.date) -> dict[int, CaseSummary]:
-        latest = dict(
-            CaseEvent.objects.order_by().values_list("case_id").annotate(Max("id"))
-        )
+        latest = dict(CaseEvent.objects.order_by().values_list("case_id").annotate(Max("id")))
         with self._lock:
             if self._day != today:
                 self._entries, self._day = {}, today
-            stale = [cid for cid, eid in latest.items()
-                     if cid not in self._entries or self._entries[cid][0] != eid]
+            stale = [
+                cid
+                for cid, eid in latest.items()
+                if cid not in self._entries or self._entries[cid][0] != eid
+            ]
             for case_id, rows in _events_by_case(stale, everything=len(stale) > len(latest) // 2):
                 self._entries[case_id] = (latest[case_id], _summarise(case_id, rows, today))
             return {cid: self._entries[cid][1] for cid in latest}
@@ -106,7 +110,9 @@ def _events_by_case(
         return []
     grouped: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
     wanted = set(case_ids)
-    chunks = [None] if everything else [case_ids[i:i + 5000] for i in range(0, len(case_ids), 5000)]
+    chunks = (
+        [None] if everything else [case_ids[i : i + 5000] for i in range(0, len(case_ids), 5000)]
+    )
     for chunk in chunks:
         events = CaseEvent.objects.order_by("case_id", "on", "id")
         if chunk is not None:
@@ -148,9 +154,7 @@ def _sort_key(sort: str, names: dict[int, tuple[str, str]] | None) -> Any:
     return lambda s: (s.next_deadline.due_on if s.next_deadline else far, s.case_id)
 
 
-def caseload_for(
-    *, user: Any, filters: CaseloadFilters, today: dt.date, page: int = 1
-) -> Caseload:
+def caseload_for(*, user: Any, filters: CaseloadFilters, today: dt.date, page: int = 1) -> Caseload:
     """Open cases the user may see, filtered and sorted, one page at a time."""
     visible = restrict_cases(user, Case.objects.all())
     if not visible.query.is_empty():
@@ -178,13 +182,21 @@ def caseload_for(
         summaries = [s for s in summaries if s.case_id in allowed]
     names = None
     if filters.sort == "name":
-        names = {cid: (last.lower(), first.lower()) for cid, last, first in visible.filter(
-            id__in=[s.case_id for s in summaries]).values_list(
-            "id", "child__last_name", "child__first_name")}
+        names = {
+            cid: (last.lower(), first.lower())
+            for cid, last, first in visible.filter(
+                id__in=[s.case_id for s in summaries]
+            ).values_list("id", "child__last_name", "child__first_name")
+        }
     summaries.sort(key=_sort_key(filters.sort, names))
     page_count = max(1, -(-len(summaries) // PAGE_SIZE))
     page = min(max(page, 1), page_count)
-    shown = summaries[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    shown = summaries[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     cases = visible.select_related("child", "case_officer").in_bulk([s.case_id for s in shown])
-    return Caseload(page, page_count, len(summaries),
-                    [(cases[s.case_id], s) for s in shown if s.case_id in cases], counts)
+    return Caseload(
+        page,
+        page_count,
+        len(summaries),
+        [(cases[s.case_id], s) for s in shown if s.case_id in cases],
+        counts,
+    )

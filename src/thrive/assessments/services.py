@@ -18,7 +18,6 @@ from thrive.people.services import child_create
 from .models import Case, CaseAssignment, CaseEvent
 
 
-
 def _require_casework(actor: Any) -> None:
     if not can_do_casework(actor):
         raise Refusal("Only the SEND case work team can change a case.")
@@ -45,11 +44,23 @@ def case_open(
         raise Refusal(reason, field="received_on")
     officer = case_officer or actor
     case = Case.objects.create(child=child, case_officer=officer)
-    CaseEvent.objects.create(case=case, kind=request.kind, on=received_on,
-                             request_source=request_source, note=note, recorded_by=actor)
+    CaseEvent.objects.create(
+        case=case,
+        kind=request.kind,
+        on=received_on,
+        request_source=request_source,
+        note=note,
+        recorded_by=actor,
+    )
     CaseAssignment.objects.create(case=case, case_officer=officer, assigned_by=actor)
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=case, child_id=child.pk,
-                 summary="opened an EHC needs assessment case", channel=channel)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=case,
+        child_id=child.pk,
+        summary="opened an EHC needs assessment case",
+        channel=channel,
+    )
     return case
 
 
@@ -70,12 +81,23 @@ def case_record_step(
     if reason := clock.refusal_for(history, step, today):
         raise Refusal(reason, field="on")
     event = CaseEvent.objects.create(
-        case=locked, kind=step.kind, on=step.on, outcome=step.outcome,
-        contributor=step.contributor or "", exception=step.exception or "",
-        note=note, recorded_by=actor,
+        case=locked,
+        kind=step.kind,
+        on=step.on,
+        outcome=step.outcome,
+        contributor=step.contributor or "",
+        exception=step.exception or "",
+        note=note,
+        recorded_by=actor,
     )
-    audit_record(actor=actor, action=AuditAction.CHANGE, obj=locked, child_id=locked.child_id,
-                 summary=f"recorded: {step.kind.label.lower()}", channel=channel)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CHANGE,
+        obj=locked,
+        child_id=locked.child_id,
+        summary=f"recorded: {step.kind.label.lower()}",
+        channel=channel,
+    )
     return event
 
 
@@ -91,8 +113,14 @@ def case_reassign(*, actor: Any, case: Case, case_officer: Any, channel: str = "
     case.case_officer = case_officer
     case.save(update_fields=["case_officer"])
     CaseAssignment.objects.create(case=case, case_officer=case_officer, assigned_by=actor)
-    audit_record(actor=actor, action=AuditAction.CHANGE, obj=case, child_id=case.child_id,
-                 summary="reassigned the case officer", channel=channel)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CHANGE,
+        obj=case,
+        child_id=case.child_id,
+        summary="reassigned the case officer",
+        channel=channel,
+    )
     return case
 
 
@@ -108,7 +136,18 @@ def case_open_for_new_child(
 ) -> Case:
     """A request about a child not yet known: add the child and open the case together."""
     _require_casework(actor)
-    child = child_create(actor=actor, today=today, home_local_authority=home_local_authority(),
-                         channel=channel, **child_details)
-    return case_open(actor=actor, child=child, received_on=received_on,
-                     request_source=request_source, today=today, channel=channel)
+    child = child_create(
+        actor=actor,
+        today=today,
+        home_local_authority=home_local_authority(),
+        channel=channel,
+        **child_details,
+    )
+    return case_open(
+        actor=actor,
+        child=child,
+        received_on=received_on,
+        request_source=request_source,
+        today=today,
+        channel=channel,
+    )

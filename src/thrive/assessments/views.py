@@ -27,7 +27,8 @@ def _casework_only(request: HttpRequest) -> None:
 
 def _casework_team() -> Any:
     return User.objects.filter(is_active=True, role__in=["case_officer", "send_manager"]).order_by(
-        "last_name", "first_name")
+        "last_name", "first_name"
+    )
 
 
 def _page_numbers(current: int, count: int) -> list[int | None]:
@@ -35,7 +36,7 @@ def _page_numbers(current: int, count: int) -> list[int | None]:
     wanted = {1, count, current - 1, current, current + 1}
     numbers: list[int | None] = []
     for n in sorted(n for n in wanted if 1 <= n <= count):
-        if numbers and numbers[-1] is not None and n - numbers[-1] > 1:  # type: ignore[operator]
+        if numbers and numbers[-1] is not None and n - numbers[-1] > 1:
             numbers.append(None)
         numbers.append(n)
     return numbers
@@ -48,28 +49,39 @@ def case_list(request: HttpRequest) -> HttpResponse:
     form = CaseloadFilterForm(request.GET or None, officers=officers)
     data = form.cleaned_data if form.is_valid() else {}
     filters = selectors.CaseloadFilters(
-        stage=data.get("stage") or "", case_officer=data.get("case_officer"),
-        overdue=bool(data.get("overdue")), due_soon=bool(data.get("due_soon")),
-        need=data.get("need") or "", sort=data.get("sort") or "deadline")
+        stage=data.get("stage") or "",
+        case_officer=data.get("case_officer"),
+        overdue=bool(data.get("overdue")),
+        due_soon=bool(data.get("due_soon")),
+        need=data.get("need") or "",
+        sort=data.get("sort") or "deadline",
+    )
     try:
         page = int(request.GET.get("page", "1"))
     except ValueError:
         page = 1
     caseload = selectors.caseload_for(user=request.user, filters=filters, today=today, page=page)
-    audit_record_views(actor=request.user, objects=[c for c, _ in caseload.cases],  # type: ignore[arg-type]
-                       child_ids=[c.child_id for c, _ in caseload.cases],
-                       summary="listed on the caseload")
+    audit_record_views(
+        actor=request.user,
+        objects=[c for c, _ in caseload.cases],
+        child_ids=[c.child_id for c, _ in caseload.cases],
+        summary="listed on the caseload",
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "assessments/case_list.html", {
-        "form": form,
-        "rows": [presenters.caseload_row(c, s, today) for c, s in caseload.cases],
-        "caseload": caseload,
-        "page": _Page(caseload.page_number, caseload.page_count),
-        "page_numbers": _page_numbers(caseload.page_number, caseload.page_count),
-        "query_prefix": (query.urlencode() + "&") if query else "",
-        "today": today,
-    })
+    return render(
+        request,
+        "assessments/case_list.html",
+        {
+            "form": form,
+            "rows": [presenters.caseload_row(c, s, today) for c, s in caseload.cases],
+            "caseload": caseload,
+            "page": _Page(caseload.page_number, caseload.page_count),
+            "page_numbers": _page_numbers(caseload.page_number, caseload.page_count),
+            "query_prefix": (query.urlencode() + "&") if query else "",
+            "today": today,
+        },
+    )
 
 
 class _Page:
@@ -88,21 +100,31 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     today = timezone.localdate()
     events = list(selectors.case_events(case))
     result = clock.assessment_clock([e.as_law_event() for e in events], today)
-    audit_record(actor=request.user, action=AuditAction.VIEW, obj=case, child_id=case.child_id,
-                 summary="viewed the case")
-    return render(request, "assessments/case_detail.html", {
-        "case": case,
-        "child": case.child,
-        "clock": result,
-        "deadlines": presenters.deadline_rows(result, today),
-        "twenty_weeks": presenters.twenty_week_summary(result),
-        "next_status": presenters.deadline_status(result.next_deadline, today)
-        if result.next_deadline else None,
-        "timeline": presenters.timeline_items(events),
-        "next_steps": presenters.next_steps(case, events, today) if result.is_open else [],
-        "can_reassign": can_reassign_cases(request.user),
-        "today": today,
-    })
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=case,
+        child_id=case.child_id,
+        summary="viewed the case",
+    )
+    return render(
+        request,
+        "assessments/case_detail.html",
+        {
+            "case": case,
+            "child": case.child,
+            "clock": result,
+            "deadlines": presenters.deadline_rows(result, today),
+            "twenty_weeks": presenters.twenty_week_summary(result),
+            "next_status": presenters.deadline_status(result.next_deadline, today)
+            if result.next_deadline
+            else None,
+            "timeline": presenters.timeline_items(events),
+            "next_steps": presenters.next_steps(case, events, today) if result.is_open else [],
+            "can_reassign": can_reassign_cases(request.user),
+            "today": today,
+        },
+    )
 
 
 def case_step(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
@@ -117,17 +139,29 @@ def case_step(request: HttpRequest, case_id: int, kind: str) -> HttpResponse:
     form = StepForm(step, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.case_record_step(actor=request.user, case=case, step=form.law_event(),
-                                      today=timezone.localdate(),
-                                      note=form.cleaned_data.get("note", ""))
+            services.case_record_step(
+                actor=request.user,
+                case=case,
+                step=form.law_event(),
+                today=timezone.localdate(),
+                note=form.cleaned_data.get("note", ""),
+            )
         except Refusal as refusal:
             form.add_refusal(refusal)
         else:
             messages.success(request, f"{step.label} recorded")
             return redirect("assessments:case_detail", case_id=case.pk)
-    return render(request, "assessments/case_step.html", {
-        "case": case, "child": case.child, "form": form, "step": step,
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "assessments/case_step.html",
+        {
+            "case": case,
+            "child": case.child,
+            "form": form,
+            "step": step,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def case_create(request: HttpRequest) -> HttpResponse:
@@ -138,15 +172,20 @@ def case_create(request: HttpRequest) -> HttpResponse:
         today = timezone.localdate()
         try:
             case = services.case_open_for_new_child(
-                actor=request.user, today=today, received_on=data.pop("received_on"),
-                request_source=data.pop("request_source"), child_details=data)
+                actor=request.user,
+                today=today,
+                received_on=data.pop("received_on"),
+                request_source=data.pop("request_source"),
+                child_details=data,
+            )
         except Refusal as refusal:
             form.add_refusal(refusal)
         else:
             messages.success(request, f"Request recorded. Case reference {case.reference}")
             return redirect("assessments:case_detail", case_id=case.pk)
-    return render(request, "assessments/case_create.html", {"form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "assessments/case_create.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def case_reassign(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -158,13 +197,17 @@ def case_reassign(request: HttpRequest, case_id: int) -> HttpResponse:
     form = ReassignForm(request.POST if request.method == "POST" else None, officers=team)
     if request.method == "POST" and form.is_valid():
         try:
-            services.case_reassign(actor=request.user, case=case,
-                                   case_officer=form.cleaned_data["case_officer"])
+            services.case_reassign(
+                actor=request.user, case=case, case_officer=form.cleaned_data["case_officer"]
+            )
         except Refusal as refusal:
             form.add_refusal(refusal)
         else:
             messages.success(request, "Case officer changed")
             return redirect("assessments:case_detail", case_id=case.pk)
-    return render(request, "assessments/case_reassign.html",
-                  {"case": case, "child": case.child, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "assessments/case_reassign.html",
+        {"case": case, "child": case.child, "form": form},
+        status=400 if form.errors else 200,
+    )

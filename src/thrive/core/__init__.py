@@ -1,1 +1,3 @@
-"""Cross-cutting pieces: the audit log, errors, GOV.UK layouts and components. Imports no domain app."""
+"""Cross-cutting pieces: audit log, errors, GOV.UK layouts and components.
+
+Imports no domain app."""

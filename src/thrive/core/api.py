@@ -22,8 +22,10 @@ def _first_message(detail: Any) -> tuple[str, str | None]:
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Refusal):
-        return Response({"message": exc.message, "field": exc.field},
-                        status=status.HTTP_422_UNPROCESSABLE_ENTITY)
+        return Response(
+            {"message": exc.message, "field": exc.field},
+            status=status.HTTP_422_UNPROCESSABLE_ENTITY,
+        )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound("Not found, or you do not have access to it.")
     response = drf_exception_handler(exc, context)

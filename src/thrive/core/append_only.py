@@ -14,8 +14,10 @@ def _statements(vendor: str, table: str) -> tuple[list[str], list[str]]:
             f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
                 FOR EACH ROW EXECUTE FUNCTION {table}_append_only()""",
         ]
-        drop = [f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
-                f"DROP FUNCTION IF EXISTS {table}_append_only()"]
+        drop = [
+            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+            f"DROP FUNCTION IF EXISTS {table}_append_only()",
+        ]
         return create, drop
     if vendor == "sqlite":
         create = [

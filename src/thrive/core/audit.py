@@ -2,6 +2,7 @@
 and the change it describes are committed together or not at all."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import models
 
@@ -10,7 +11,7 @@ from .models import AuditAction, AuditEntry
 
 def audit_record(
     *,
-    actor: models.Model | None,
+    actor: Any,
     action: AuditAction,
     obj: models.Model,
     summary: str,
@@ -29,14 +30,23 @@ def audit_record(
 
 
 def audit_record_views(
-    *, actor: models.Model, objects: Iterable[models.Model], child_ids: Iterable[int | None],
-    summary: str, channel: str = "web",
+    *,
+    actor: Any,
+    objects: Iterable[models.Model],
+    child_ids: Iterable[int | None],
+    summary: str,
+    channel: str = "web",
 ) -> None:
     """One entry per record shown, in one insert (a list page shows many children)."""
     AuditEntry.objects.bulk_create(
         AuditEntry(
-            actor=actor, action=AuditAction.VIEW, object_type=obj._meta.label_lower,
-            object_id=obj.pk, child_id=child_id, summary=summary, channel=channel,
+            actor=actor,
+            action=AuditAction.VIEW,
+            object_type=obj._meta.label_lower,
+            object_id=obj.pk,
+            child_id=child_id,
+            summary=summary,
+            channel=channel,
         )
         for obj, child_id in zip(objects, child_ids, strict=True)
     )

@@ -4,7 +4,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
 from .errors import Refusal
 
@@ -42,18 +42,24 @@ class DateField(forms.Field):
             if self.required:
                 raise ValidationError(f"Enter {self.noun}", code="required")
             return None
-        missing = [name for name, part in zip(("day", "month", "year"), (day, month, year),
-                                                strict=True) if not part]
+        missing = [
+            name
+            for name, part in zip(("day", "month", "year"), (day, month, year), strict=True)
+            if not part
+        ]
         if missing:
-            raise ValidationError(f"{self.noun[0].upper()}{self.noun[1:]} must include a "
-                                  f"{' and '.join(missing)}", code="incomplete")
+            raise ValidationError(
+                f"{self.noun[0].upper()}{self.noun[1:]} must include a {' and '.join(missing)}",
+                code="incomplete",
+            )
         try:
             if len(year) != 4:
                 raise ValueError
             return dt.date(int(year), int(month), int(day))
         except ValueError:
-            raise ValidationError(f"{self.noun[0].upper()}{self.noun[1:]} must be a real date",
-                                  code="invalid") from None
+            raise ValidationError(
+                f"{self.noun[0].upper()}{self.noun[1:]} must be a real date", code="invalid"
+            ) from None
 
 
 class GovUKForm(forms.Form):
@@ -67,7 +73,7 @@ class GovUKForm(forms.Form):
         """Rows for the GOV.UK error summary, each linking to its field."""
         rows = [{"message": str(e), "anchor": ""} for e in self.non_field_errors()]
         for name, errors in self.errors.items():
-            if name == forms.forms.NON_FIELD_ERRORS:
+            if name == NON_FIELD_ERRORS:
                 continue
             anchor = self[name].auto_id
             rows.extend({"message": str(e), "anchor": anchor} for e in errors)

@@ -25,7 +25,9 @@ class Setting(models.Model):
     urn = models.CharField("URN", max_length=6, unique=True, null=True, blank=True)
     ukprn = models.CharField("UKPRN", max_length=8, blank=True)
     name = models.CharField(max_length=150)
-    establishment_type = models.CharField(max_length=40, choices=codes.ESTABLISHMENT_TYPES.choices())
+    establishment_type = models.CharField(
+        max_length=40, choices=codes.ESTABLISHMENT_TYPES.choices()
+    )
     phase = models.CharField(max_length=30, choices=codes.PHASES.choices())
     local_authority = models.ForeignKey(LocalAuthority, on_delete=models.PROTECT)
     postcode = models.CharField(max_length=8, blank=True)
@@ -58,9 +60,9 @@ class Child(models.Model):
         verbose_name_plural = "children and young people"
         indexes = [models.Index(fields=["last_name", "first_name"])]
 
+    def __str__(self) -> str:
+        return f"Child {self.pk}"  # never a name: str() ends up in logs
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
-
-    def __str__(self) -> str:
-        return f"Child {self.pk}"  # never a name: str() ends up in logs

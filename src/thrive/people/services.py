@@ -51,13 +51,27 @@ def child_create(
     if (today.year - date_of_birth.year) > 26:
         raise Refusal("Thrive is for children and young people aged 0 to 25", field="date_of_birth")
     if secondary_need and secondary_need == primary_need:
-        raise Refusal("The secondary need must differ from the primary need", field="secondary_need")
+        raise Refusal(
+            "The secondary need must differ from the primary need", field="secondary_need"
+        )
     child = Child.objects.create(
-        first_name=first_name.strip(), last_name=last_name.strip(), date_of_birth=date_of_birth,
-        sex=sex, ethnicity=ethnicity, home_local_authority=home_local_authority,
-        primary_need=primary_need, secondary_need=secondary_need, setting=setting,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        date_of_birth=date_of_birth,
+        sex=sex,
+        ethnicity=ethnicity,
+        home_local_authority=home_local_authority,
+        primary_need=primary_need,
+        secondary_need=secondary_need,
+        setting=setting,
         **_checked_identifiers(upn, nhs_number, postcode),
     )
-    audit_record(actor=actor, action=AuditAction.CREATE, obj=child, child_id=child.pk,
-                 summary="added a child or young person", channel=channel)
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=child,
+        child_id=child.pk,
+        summary="added a child or young person",
+        channel=channel,
+    )
     return child

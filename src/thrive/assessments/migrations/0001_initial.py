@@ -6,55 +6,182 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('people', '0001_initial'),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('case_officer', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='cases', to=settings.AUTH_USER_MODEL)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='people.child')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case_officer",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="cases",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="people.child",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='CaseAssignment',
+            name="CaseAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assigned_at', models.DateTimeField(auto_now_add=True)),
-                ('assigned_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='assessments.case')),
-                ('case_officer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assigned_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "assigned_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="assessments.case",
+                    ),
+                ),
+                (
+                    "case_officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['assigned_at', 'id'],
+                "ordering": ["assigned_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='CaseEvent',
+            name="CaseEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('request_received', 'Request for an assessment received'), ('decision_to_assess', 'Decision whether to assess'), ('advice_requested', 'Advice requested'), ('advice_received', 'Advice received'), ('decision_to_issue', 'Decision whether to issue a plan'), ('draft_issued', 'Draft plan issued'), ('comments_received', "Family's comments received"), ('final_issued', 'Final plan issued'), ('exception_started', 'Exception started'), ('exception_ended', 'Exception ended'), ('withdrawn', 'Request withdrawn')], max_length=30)),
-                ('on', models.DateField(verbose_name='date')),
-                ('outcome', models.BooleanField(null=True)),
-                ('contributor', models.CharField(blank=True, choices=[('educational_psychology', 'Educational psychology'), ('education', 'Education'), ('health', 'Health'), ('social_care', 'Social care'), ('other', 'Other')], max_length=30)),
-                ('exception', models.CharField(blank=True, choices=[('a', 'School or post-16 institution closure'), ('b', 'Early years provider closure'), ('c', 'Exceptional personal circumstances'), ('d', 'Absence from the area')], max_length=1)),
-                ('request_source', models.CharField(blank=True, choices=[('1', 'Young person or parent (including guardian or carer)'), ('2', 'School or other education setting (including college or nursery)'), ('3', 'Health care professional'), ('4', 'Social care professional'), ('5', 'Other')], max_length=1)),
-                ('note', models.TextField(blank=True, max_length=2000)),
-                ('recorded_at', models.DateTimeField(auto_now_add=True)),
-                ('case', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='assessments.case')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("request_received", "Request for an assessment received"),
+                            ("decision_to_assess", "Decision whether to assess"),
+                            ("advice_requested", "Advice requested"),
+                            ("advice_received", "Advice received"),
+                            ("decision_to_issue", "Decision whether to issue a plan"),
+                            ("draft_issued", "Draft plan issued"),
+                            ("comments_received", "Family's comments received"),
+                            ("final_issued", "Final plan issued"),
+                            ("exception_started", "Exception started"),
+                            ("exception_ended", "Exception ended"),
+                            ("withdrawn", "Request withdrawn"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("on", models.DateField(verbose_name="date")),
+                ("outcome", models.BooleanField(null=True)),
+                (
+                    "contributor",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("educational_psychology", "Educational psychology"),
+                            ("education", "Education"),
+                            ("health", "Health"),
+                            ("social_care", "Social care"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "exception",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("a", "School or post-16 institution closure"),
+                            ("b", "Early years provider closure"),
+                            ("c", "Exceptional personal circumstances"),
+                            ("d", "Absence from the area"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "request_source",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1", "Young person or parent (including guardian or carer)"),
+                            (
+                                "2",
+                                "School or other education setting (including college or nursery)",
+                            ),
+                            ("3", "Health care professional"),
+                            ("4", "Social care professional"),
+                            ("5", "Other"),
+                        ],
+                        max_length=1,
+                    ),
+                ),
+                ("note", models.TextField(blank=True, max_length=2000)),
+                ("recorded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "case",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="assessments.case",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['on', 'id'],
-                'indexes': [models.Index(fields=['case', 'on'], name='assessments_case_id_b830e2_idx')],
+                "ordering": ["on", "id"],
+                "indexes": [
+                    models.Index(fields=["case", "on"], name="assessments_case_id_b830e2_idx")
+                ],
             },
         ),
     ]

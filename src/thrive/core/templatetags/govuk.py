@@ -23,15 +23,16 @@ def _described_by(field: BoundField) -> str:
 
 def _text_widget(field: BoundField) -> str:
     widget = field.field.widget
-    css = {
-        forms.Select: "govuk-select",
-        forms.Textarea: "govuk-textarea",
-    }.get(type(widget), "govuk-input")
-    error_css = {"govuk-select": "govuk-select--error", "govuk-textarea": "govuk-textarea--error"}
-    classes = [css, widget.attrs.get("class", "")]
+    if isinstance(widget, forms.Select):
+        css = "govuk-select"
+    elif isinstance(widget, forms.Textarea):
+        css = "govuk-textarea"
+    else:
+        css = "govuk-input"
+    classes = [css, str(widget.attrs.get("class", ""))]
     if field.errors:
-        classes.append(error_css.get(css, "govuk-input--error"))
-    attrs = {"class": " ".join(c for c in classes if c)}
+        classes.append(f"{css}--error")
+    attrs: dict[str, str | bool] = {"class": " ".join(c for c in classes if c)}
     if described := _described_by(field):
         attrs["aria-describedby"] = described
     return str(field.as_widget(attrs=attrs))
@@ -41,15 +42,18 @@ def _text_widget(field: BoundField) -> str:
 def govuk_field(field: BoundField, inline: bool = False, label_class: str = "") -> SafeString:
     """Render `field` as the matching GOV.UK component, with its hint and error message."""
     widget = field.field.widget
-    context: dict[str, Any] = {"field": field, "describedby": _described_by(field),
-                               "inline": inline, "label_class": label_class}
+    context: dict[str, Any] = {
+        "field": field,
+        "describedby": _described_by(field),
+        "inline": inline,
+        "label_class": label_class,
+    }
     if isinstance(widget, DateInput):
         values = field.value()
         if not isinstance(values, list):
             values = widget.decompress(values)
         context["parts"] = [
-            {"suffix": suffix, "label": label, "width": width, "autocomplete": "",
-             "value": value}
+            {"suffix": suffix, "label": label, "width": width, "autocomplete": "", "value": value}
             for (suffix, label, width, _), value in zip(widget.parts, values, strict=True)
         ]
         return SafeString(render_to_string("components/fields/date.html", context))

@@ -5,64 +5,232 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='LocalAuthority',
+            name="LocalAuthority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=3, unique=True, verbose_name='DfE LA number')),
-                ('gss_code', models.CharField(blank=True, max_length=9, verbose_name='ONS code')),
-                ('name', models.CharField(max_length=100)),
-                ('region', models.CharField(blank=True, max_length=60)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=3, unique=True, verbose_name="DfE LA number")),
+                ("gss_code", models.CharField(blank=True, max_length=9, verbose_name="ONS code")),
+                ("name", models.CharField(max_length=100)),
+                ("region", models.CharField(blank=True, max_length=60)),
             ],
             options={
-                'verbose_name_plural': 'local authorities',
-                'ordering': ['name'],
+                "verbose_name_plural": "local authorities",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Setting',
+            name="Setting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('urn', models.CharField(blank=True, max_length=6, null=True, unique=True, verbose_name='URN')),
-                ('ukprn', models.CharField(blank=True, max_length=8, verbose_name='UKPRN')),
-                ('name', models.CharField(max_length=150)),
-                ('establishment_type', models.CharField(choices=[('mainstream_la_maintained', 'Mainstream school: local authority maintained'), ('mainstream_academy', 'Mainstream school: academy'), ('mainstream_free_school', 'Mainstream school: free school'), ('mainstream_independent', 'Mainstream school: independent'), ('special_la_maintained', 'Special school: local authority maintained'), ('special_academy_free', 'Special school: academy or free school'), ('special_independent', 'Special school: independent'), ('special_non_maintained', 'Special school: non-maintained'), ('ap_pru_la_maintained', 'Pupil referral unit or alternative provision: maintained'), ('ap_pru_academy', 'Pupil referral unit or alternative provision: academy'), ('ap_pru_free_school', 'Pupil referral unit or alternative provision: free school'), ('general_fe_tertiary_college', 'General further education or tertiary college'), ('sixth_form_college', 'Sixth form college'), ('specialist_post_16_institution', 'Specialist post-16 institution'), ('early_years', 'Early years provider')], max_length=40)),
-                ('phase', models.CharField(choices=[('nursery', 'Nursery'), ('primary', 'Primary'), ('middle_deemed_primary', 'Middle (deemed primary)'), ('middle_deemed_secondary', 'Middle (deemed secondary)'), ('secondary', 'Secondary'), ('all_through', 'All-through'), ('special', 'Special'), ('pru_ap', 'Pupil referral unit/Alternative provision'), ('fe_college', 'FE college')], max_length=30)),
-                ('postcode', models.CharField(blank=True, max_length=8)),
-                ('local_authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='people.localauthority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "urn",
+                    models.CharField(
+                        blank=True, max_length=6, null=True, unique=True, verbose_name="URN"
+                    ),
+                ),
+                ("ukprn", models.CharField(blank=True, max_length=8, verbose_name="UKPRN")),
+                ("name", models.CharField(max_length=150)),
+                (
+                    "establishment_type",
+                    models.CharField(
+                        choices=[
+                            (
+                                "mainstream_la_maintained",
+                                "Mainstream school: local authority maintained",
+                            ),
+                            ("mainstream_academy", "Mainstream school: academy"),
+                            ("mainstream_free_school", "Mainstream school: free school"),
+                            ("mainstream_independent", "Mainstream school: independent"),
+                            ("special_la_maintained", "Special school: local authority maintained"),
+                            ("special_academy_free", "Special school: academy or free school"),
+                            ("special_independent", "Special school: independent"),
+                            ("special_non_maintained", "Special school: non-maintained"),
+                            (
+                                "ap_pru_la_maintained",
+                                "Pupil referral unit or alternative provision: maintained",
+                            ),
+                            (
+                                "ap_pru_academy",
+                                "Pupil referral unit or alternative provision: academy",
+                            ),
+                            (
+                                "ap_pru_free_school",
+                                "Pupil referral unit or alternative provision: free school",
+                            ),
+                            (
+                                "general_fe_tertiary_college",
+                                "General further education or tertiary college",
+                            ),
+                            ("sixth_form_college", "Sixth form college"),
+                            ("specialist_post_16_institution", "Specialist post-16 institution"),
+                            ("early_years", "Early years provider"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        choices=[
+                            ("nursery", "Nursery"),
+                            ("primary", "Primary"),
+                            ("middle_deemed_primary", "Middle (deemed primary)"),
+                            ("middle_deemed_secondary", "Middle (deemed secondary)"),
+                            ("secondary", "Secondary"),
+                            ("all_through", "All-through"),
+                            ("special", "Special"),
+                            ("pru_ap", "Pupil referral unit/Alternative provision"),
+                            ("fe_college", "FE college"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=8)),
+                (
+                    "local_authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="people.localauthority"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Child',
+            name="Child",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100)),
-                ('last_name', models.CharField(max_length=100)),
-                ('date_of_birth', models.DateField()),
-                ('upn', models.CharField(blank=True, db_index=True, max_length=13, verbose_name='UPN')),
-                ('nhs_number', models.CharField(blank=True, max_length=10, verbose_name='NHS number')),
-                ('postcode', models.CharField(blank=True, max_length=8)),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female')], max_length=1)),
-                ('ethnicity', models.CharField(choices=[('WBRI', 'White - British'), ('WIRI', 'White - Irish'), ('WIRT', 'White - Traveller of Irish heritage'), ('WOTH', 'White - Any other White background'), ('WROM', 'White - Gypsy/Roma'), ('MWBC', 'Mixed - White and Black Caribbean'), ('MWBA', 'Mixed - White and Black African'), ('MWAS', 'Mixed - White and Asian'), ('MOTH', 'Mixed - Any other mixed background'), ('AIND', 'Asian - Indian'), ('APKN', 'Asian - Pakistani'), ('ABAN', 'Asian - Bangladeshi'), ('AOTH', 'Asian - Any other Asian background'), ('BCRB', 'Black - Caribbean'), ('BAFR', 'Black - African'), ('BOTH', 'Black - Any other Black background'), ('CHNE', 'Chinese'), ('OOTH', 'Any other ethnic group'), ('REFU', 'Refused'), ('NOBT', 'Information not yet obtained')], max_length=4)),
-                ('primary_need', models.CharField(blank=True, choices=[('SPLD', 'Specific learning difficulty'), ('MLD', 'Moderate learning difficulty'), ('SLD', 'Severe learning difficulty'), ('PMLD', 'Profound and multiple learning difficulty'), ('SEMH', 'Social, emotional and mental health'), ('SLCN', 'Speech, language and communication needs'), ('HI', 'Hearing impairment'), ('VI', 'Vision impairment'), ('MSI', 'Multi-sensory impairment'), ('PD', 'Physical disability'), ('ASD', 'Autistic spectrum disorder'), ('DS', 'Down syndrome'), ('OTH', 'Other difficulty or disability')], max_length=5)),
-                ('secondary_need', models.CharField(blank=True, choices=[('SPLD', 'Specific learning difficulty'), ('MLD', 'Moderate learning difficulty'), ('SLD', 'Severe learning difficulty'), ('PMLD', 'Profound and multiple learning difficulty'), ('SEMH', 'Social, emotional and mental health'), ('SLCN', 'Speech, language and communication needs'), ('HI', 'Hearing impairment'), ('VI', 'Vision impairment'), ('MSI', 'Multi-sensory impairment'), ('PD', 'Physical disability'), ('ASD', 'Autistic spectrum disorder'), ('DS', 'Down syndrome'), ('OTH', 'Other difficulty or disability')], max_length=5)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('home_local_authority', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='people.localauthority')),
-                ('setting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='people.setting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100)),
+                ("last_name", models.CharField(max_length=100)),
+                ("date_of_birth", models.DateField()),
+                (
+                    "upn",
+                    models.CharField(blank=True, db_index=True, max_length=13, verbose_name="UPN"),
+                ),
+                (
+                    "nhs_number",
+                    models.CharField(blank=True, max_length=10, verbose_name="NHS number"),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=8)),
+                ("sex", models.CharField(choices=[("M", "Male"), ("F", "Female")], max_length=1)),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("WBRI", "White - British"),
+                            ("WIRI", "White - Irish"),
+                            ("WIRT", "White - Traveller of Irish heritage"),
+                            ("WOTH", "White - Any other White background"),
+                            ("WROM", "White - Gypsy/Roma"),
+                            ("MWBC", "Mixed - White and Black Caribbean"),
+                            ("MWBA", "Mixed - White and Black African"),
+                            ("MWAS", "Mixed - White and Asian"),
+                            ("MOTH", "Mixed - Any other mixed background"),
+                            ("AIND", "Asian - Indian"),
+                            ("APKN", "Asian - Pakistani"),
+                            ("ABAN", "Asian - Bangladeshi"),
+                            ("AOTH", "Asian - Any other Asian background"),
+                            ("BCRB", "Black - Caribbean"),
+                            ("BAFR", "Black - African"),
+                            ("BOTH", "Black - Any other Black background"),
+                            ("CHNE", "Chinese"),
+                            ("OOTH", "Any other ethnic group"),
+                            ("REFU", "Refused"),
+                            ("NOBT", "Information not yet obtained"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "primary_need",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("SPLD", "Specific learning difficulty"),
+                            ("MLD", "Moderate learning difficulty"),
+                            ("SLD", "Severe learning difficulty"),
+                            ("PMLD", "Profound and multiple learning difficulty"),
+                            ("SEMH", "Social, emotional and mental health"),
+                            ("SLCN", "Speech, language and communication needs"),
+                            ("HI", "Hearing impairment"),
+                            ("VI", "Vision impairment"),
+                            ("MSI", "Multi-sensory impairment"),
+                            ("PD", "Physical disability"),
+                            ("ASD", "Autistic spectrum disorder"),
+                            ("DS", "Down syndrome"),
+                            ("OTH", "Other difficulty or disability"),
+                        ],
+                        max_length=5,
+                    ),
+                ),
+                (
+                    "secondary_need",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("SPLD", "Specific learning difficulty"),
+                            ("MLD", "Moderate learning difficulty"),
+                            ("SLD", "Severe learning difficulty"),
+                            ("PMLD", "Profound and multiple learning difficulty"),
+                            ("SEMH", "Social, emotional and mental health"),
+                            ("SLCN", "Speech, language and communication needs"),
+                            ("HI", "Hearing impairment"),
+                            ("VI", "Vision impairment"),
+                            ("MSI", "Multi-sensory impairment"),
+                            ("PD", "Physical disability"),
+                            ("ASD", "Autistic spectrum disorder"),
+                            ("DS", "Down syndrome"),
+                            ("OTH", "Other difficulty or disability"),
+                        ],
+                        max_length=5,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "home_local_authority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="people.localauthority"
+                    ),
+                ),
+                (
+                    "setting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="people.setting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'children and young people',
-                'indexes': [models.Index(fields=['last_name', 'first_name'], name='people_chil_last_na_89099e_idx')],
+                "verbose_name_plural": "children and young people",
+                "indexes": [
+                    models.Index(
+                        fields=["last_name", "first_name"], name="people_chil_last_na_89099e_idx"
+                    )
+                ],
             },
         ),
     ]
