@@ -5,8 +5,8 @@ from django.urls import reverse
 
 
 def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
-    user = request.user
-    if not user.is_authenticated:
+    user = getattr(request, "user", None)  # absent when a request skipped the middleware
+    if user is None or not user.is_authenticated:
         return []
     items: list[dict[str, object]] = []
     if getattr(user, "can_do_casework", False):
