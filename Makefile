@@ -40,9 +40,6 @@ $(STATIC): $(STAMP_JS) $(shell find src/thrive/frontend -type f 2>/dev/null)
 
 install: $(STAMP_PY) $(STATIC)
 
-var/thrive.sqlite3: | $(STAMP_PY)
-	mkdir -p var
-
 demo: install
 	mkdir -p var
 	$(MANAGE) migrate --no-input

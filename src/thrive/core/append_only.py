@@ -10,7 +10,8 @@ def _statements(vendor: str, table: str) -> tuple[list[str], list[str]]:
     if vendor == "postgresql":
         create = [
             f"""CREATE OR REPLACE FUNCTION {table}_append_only() RETURNS trigger AS $$
-                BEGIN RAISE EXCEPTION '{message}'; END; $$ LANGUAGE plpgsql""",
+                BEGIN RAISE EXCEPTION '{message}' USING ERRCODE = 'integrity_constraint_violation';
+                END; $$ LANGUAGE plpgsql""",
             f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
                 FOR EACH ROW EXECUTE FUNCTION {table}_append_only()""",
         ]
