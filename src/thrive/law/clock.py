@@ -134,7 +134,11 @@ _EXCEPTION_LABELS: Final = {
 
 
 class EventKind(_Labelled):
-    """A step in an EHC needs assessment, in the order the Regulations take them."""
+    """A step in an EHC needs assessment, in the order the SEND Regulations 2014 take them:
+    request (Children and Families Act 2014, s.36(1)), decision whether to assess (reg. 5),
+    advice (regs 6 and 8), decision whether to issue (reg. 10), draft and final plan (reg. 13),
+    exceptions (reg. 10(4)).
+    """
 
     REQUEST_RECEIVED = "request_received"
     DECISION_TO_ASSESS = "decision_to_assess"
@@ -445,7 +449,7 @@ def _apply(facts: _Facts, event: Event) -> None:
 
 def _needed[T](event: Event, value: T | None, name: str) -> T:
     if value is None:
-        raise ValueError(f"A {event.kind.value} event needs its {name}.")
+        raise ValueError(f"A {event.kind} event needs its {name}.")
     return value
 
 
@@ -555,19 +559,26 @@ def _judge(limit: _Limit, today: date, periods: Sequence[_Period]) -> Deadline:
     )
 
 
-def _comments_deadline(draft_on: date, comments_on: date | None, today: date) -> Deadline:
+def _comments_deadline(
+    draft_on: date, comments_on: date | None, closed_on: date | None, today: date
+) -> Deadline:
     # The 15 days are the family's right, not a duty on the authority, so this deadline is
-    # never late: DUE while the window is open, MET once comments arrive or it closes.
+    # never late: DUE while the window is open, MET once comments arrive or it closes,
+    # NOT_NEEDED if the case closed (withdrawn) while it was still open.
     due = comments_close_on(draft_on)
-    waiting = comments_on is None and today <= due
+    state = DeadlineState.MET
+    if comments_on is None and closed_on is not None and closed_on <= due:
+        state = DeadlineState.NOT_NEEDED
+    elif comments_on is None and today <= due:
+        state = DeadlineState.DUE
     return Deadline(
         key="comments",
         label="Family's comments on the draft",
         due_on=due,
         done_on=comments_on,
-        state=DeadlineState.DUE if waiting else DeadlineState.MET,
+        state=state,
         days_late=0,
-        days_left=(due - today).days if waiting else None,
+        days_left=(due - today).days if state is DeadlineState.DUE else None,
         excepted=False,
         citation=_cite("13(1)(a)"),
     )
@@ -599,8 +610,13 @@ def _advice_limits(facts: _Facts, closed_on: date | None) -> list[_Limit]:
             stopped_on=closed_on,
             reasons=_ADVICE_REASONS,
         )
-        for a in sorted(facts.advice, key=lambda a: a.requested_on)
+        for a in sorted(facts.advice, key=_advice_order)
     ]
+
+
+def _advice_order(advice: _Advice) -> tuple[date, int, int]:
+    # Deterministic whatever order same-day events arrived in.
+    return advice.requested_on, list(Contributor).index(advice.contributor), advice.number
 
 
 def _limits(facts: _Facts, closed_on: date | None) -> tuple[list[_Limit], _Limit]:
@@ -618,8 +634,8 @@ def _limits(facts: _Facts, closed_on: date | None) -> tuple[list[_Limit], _Limit
             facts.received_on,
             due["decision_to_assess"],
             to_assess.on if to_assess else None,
-            closed_on,
-            _ALL_REASONS,
+            stopped_on=closed_on,
+            reasons=_ALL_REASONS,
         ),
         *_advice_limits(facts, closed_on),
         _Limit(
@@ -629,8 +645,8 @@ def _limits(facts: _Facts, closed_on: date | None) -> tuple[list[_Limit], _Limit
             facts.received_on,
             due["decision_not_to_issue"],
             decided_not_to_issue,
-            yes_to_issue or closed_on,
-            _ALL_REASONS,
+            stopped_on=yes_to_issue or closed_on,
+            reasons=_ALL_REASONS,
         ),
     ]
     final = _Limit(
@@ -640,19 +656,24 @@ def _limits(facts: _Facts, closed_on: date | None) -> tuple[list[_Limit], _Limit
         facts.received_on,
         due["final_plan"],
         facts.final_on,
-        closed_on,
-        _ALL_REASONS,
+        stopped_on=closed_on,
+        reasons=_ALL_REASONS,
     )
     return before, final
 
 
 def _deadlines(facts: _Facts, stage: Stage, today: date) -> tuple[Deadline, ...]:
-    before, final = _limits(facts, _closed_on(facts, stage))
+    closed_on = _closed_on(facts, stage)
+    before, final = _limits(facts, closed_on)
     judged = [_judge(limit, today, facts.periods) for limit in before]
     if facts.draft_on is not None:
-        judged.append(_comments_deadline(facts.draft_on, facts.comments_on, today))
+        judged.append(_comments_deadline(facts.draft_on, facts.comments_on, closed_on, today))
     judged.append(_judge(final, today, facts.periods))
     return tuple(judged)
+
+
+def _period_order(period: _Period) -> tuple[date, str]:
+    return period.start, period.reason.value
 
 
 def assessment_clock(events: Sequence[Event], today: date) -> AssessmentClock:
@@ -678,10 +699,12 @@ def assessment_clock(events: Sequence[Event], today: date) -> AssessmentClock:
         received_on=facts.received_on,
         stage=stage,
         deadlines=deadlines,
-        next_deadline=min(upcoming, key=lambda d: d.due_on) if upcoming else None,
+        next_deadline=min(upcoming, key=lambda d: d.due_on) if upcoming and stage.is_open else None,
         final_plan_due_on=final.due_on,
         days_left_on_20_weeks=(final.due_on - today).days if stage.is_open else None,
-        exceptions=tuple((p.reason, p.start, p.end) for p in facts.periods),
+        exceptions=tuple(
+            (p.reason, p.start, p.end) for p in sorted(facts.periods, key=_period_order)
+        ),
         exceptions_apply=final.excepted,
         is_open=stage.is_open,
     )
