@@ -142,3 +142,9 @@ def test_manager_changes_the_case_officer(client: Any, manager: Any, make_case: 
         f"/cases/{case.pk}/case-officer/", {"case_officer": manager.pk}, follow=True
     )
     assert "Case officer changed" in response.content.decode()
+
+
+def test_caseload_quick_views_mark_the_current_one(signed_in: Any, officer: Any) -> None:
+    page = signed_in.get("/cases/?overdue=on").content.decode()
+    assert 'aria-current="page" href="/cases/?overdue=on"' in page
+    assert f'href="/cases/?case_officer={officer.pk}"' in page

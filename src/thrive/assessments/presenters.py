@@ -2,6 +2,7 @@
 
 import datetime as dt
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -128,4 +129,24 @@ def next_steps(case: Case, events: list[CaseEvent], today: dt.date) -> list[dict
         for kind in clock.EventKind
         if kind != clock.EventKind.REQUEST_RECEIVED
         and any(clock.refusal_for(history, v, today) is None for v in _variants(kind, today))
+    ]
+
+
+def caseload_views(user_id: int, query: dict[str, str]) -> list[dict[str, object]]:
+    """Quick views over the caseload (MOJ sub-navigation); the one matching the query is current."""
+    base = reverse("assessments:case_list")
+    views = [
+        ("All open cases", {}),
+        ("My cases", {"case_officer": str(user_id)}),
+        ("Overdue", {"overdue": "on"}),
+        ("Due in the next 14 days", {"due_soon": "on"}),
+    ]
+    shown = {k: v for k, v in query.items() if k != "page" and v}
+    return [
+        {
+            "text": text,
+            "href": base + ("?" + urlencode(params) if params else ""),
+            "current": shown == params,
+        }
+        for text, params in views
     ]
