@@ -3,16 +3,54 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from thrive.law.clock import Contributor
+
 
 class Role(models.TextChoices):
     CASE_OFFICER = "case_officer", "EHC case officer"
     SEND_MANAGER = "send_manager", "SEND manager"
     ADMINISTRATOR = "administrator", "Administrator"
+    PRACTITIONER = "practitioner", "Practitioner giving advice"
+    PARENT = "parent", "Parent or carer"
+    YOUNG_PERSON = "young_person", "Young person"
+
+
+class OrganisationKind(models.TextChoices):
+    SCHOOL = "school", "School or college"
+    EDUCATIONAL_PSYCHOLOGY = "educational_psychology", "Educational psychology service"
+    HEALTH = "health", "Health service"
+    SOCIAL_CARE = "social_care", "Social care team"
+    OTHER = "other", "Other service"
+
+
+class Organisation(models.Model):
+    """A school, college or service that gives advice through a shared inbox, so the work does
+    not depend on one person's account."""
+
+    name = models.CharField(max_length=150)
+    kind = models.CharField(max_length=30, choices=OrganisationKind.choices)
+    setting = models.ForeignKey(
+        "people.Setting", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    email = models.EmailField(blank=True, help_text="The inbox notifications go to.")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class User(AbstractUser):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CASE_OFFICER)
     team = models.CharField(max_length=80, blank=True, help_text="For example, 'North locality'.")
+    discipline = models.CharField(
+        max_length=30,
+        blank=True,
+        choices=[(c.value, c.label) for c in Contributor],
+        help_text="For practitioners: the kind of advice they give.",
+    )
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="members")
 
     @property
     def can_do_casework(self) -> bool:

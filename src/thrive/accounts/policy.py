@@ -1,35 +1,133 @@
-"""The access policy: who may see and change what. Selectors and views ask here, nowhere else.
+"""The access policy: who may see and do what, in one place. Selectors, views, the API and
+services ask here and nowhere else.
 
-Administrators manage accounts and reference data but do not see children's records: they do
-not need them for their job (UK GDPR data minimisation)."""
+- The council's SEND team (case officers and managers) shares the caseload: officers cover for
+  each other.
+- A practitioner sees only cases they, or an organisation inbox they belong to, are invited to.
+- A parent, carer or young person sees only the children they are linked to.
+- Administrators manage accounts and reference data but see no child's record: they do not
+  need it for their job (UK GDPR data minimisation)."""
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
 
-from django.db.models import Model, QuerySet
-
-if TYPE_CHECKING:
-    from .models import User
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 CASEWORK_ROLES = frozenset({"case_officer", "send_manager"})
+FAMILY_ROLES = frozenset({"parent", "young_person"})
+
+
+class Action(StrEnum):
+    CASE_VIEW = "case.view"  # see a case, its child, timeline and deadlines
+    CASE_WORK = "case.work"  # open cases and record steps
+    CASE_REASSIGN = "case.reassign"
+    PLAN_EDIT = "plan.edit"  # write and issue the EHC plan
+    ADVICE_REQUEST = "advice.request"  # ask a practitioner or organisation for advice
+    ADVICE_WRITE = "advice.write"  # obj: an advice request addressed to the user
+    FAMILY_CONTRIBUTE = "family.contribute"  # obj: a child; views, comments, setting requests
+    ACCESS_LOG_VIEW = "access_log.view"  # obj: a child
+    ADMINISTER = "administer"
 
 
 def _active(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_active)
 
 
-def can_do_casework(user: "User | Any") -> bool:
-    return _active(user) and getattr(user, "role", None) in CASEWORK_ROLES
+def _role(user: Any) -> str | None:
+    return getattr(user, "role", None) if _active(user) else None
 
 
-def can_reassign_cases(user: "User | Any") -> bool:
-    return _active(user) and getattr(user, "role", None) == "send_manager"
+def is_casework(user: Any) -> bool:
+    return _role(user) in CASEWORK_ROLES
 
 
-def can_administer(user: "User | Any") -> bool:
-    return _active(user) and getattr(user, "role", None) == "administrator"
+def is_family(user: Any) -> bool:
+    return _role(user) in FAMILY_ROLES
 
 
-def restrict_cases[M: Model](user: "User | Any", cases: QuerySet[M]) -> QuerySet[M]:
-    """The cases `user` may see. The council's SEND team shares its caseload (officers cover
-    for each other); everyone else sees none until they are invited to a case."""
-    return cases if can_do_casework(user) else cases.none()
+def is_practitioner(user: Any) -> bool:
+    return _role(user) == "practitioner"
+
+
+def _linked_to_child(user: Any, child: Any) -> bool:
+    return is_family(user) and child.family_links.filter(user=user).exists()
+
+
+def _addressed_to(user: Any, request: Any) -> bool:
+    """An advice request addressed to the user, or to an organisation inbox they belong to."""
+    if not is_practitioner(user) or getattr(request, "is_closed", False):
+        return False
+    if request.practitioner_id == user.pk:
+        return True
+    return (
+        bool(request.organisation_id)
+        and user.organisations.filter(pk=request.organisation_id).exists()
+    )
+
+
+def _case_visible(user: Any, case: Any) -> bool:
+    from thrive.assessments.models import Case
+
+    return restrict_cases(user, Case.objects.filter(pk=case.pk)).exists()
+
+
+RULES: dict[Action, Callable[[Any, Any], bool]] = {
+    Action.CASE_VIEW: _case_visible,
+    Action.CASE_WORK: lambda user, obj: is_casework(user),
+    Action.CASE_REASSIGN: lambda user, obj: _role(user) == "send_manager",
+    Action.PLAN_EDIT: lambda user, obj: is_casework(user),
+    Action.ADVICE_REQUEST: lambda user, obj: is_casework(user),
+    Action.ADVICE_WRITE: _addressed_to,
+    Action.FAMILY_CONTRIBUTE: lambda user, child: (
+        is_casework(user) or _linked_to_child(user, child)
+    ),
+    Action.ACCESS_LOG_VIEW: lambda user, obj: _role(user) == "send_manager",
+    Action.ADMINISTER: lambda user, obj: _role(user) == "administrator",
+}
+
+
+def can(user: Any, action: Action, obj: Any = None) -> bool:
+    """May `user` do `action` (to `obj`, where the rule concerns one)?"""
+    return _active(user) and RULES[action](user, obj)
+
+
+def can_do_casework(user: Any) -> bool:
+    return can(user, Action.CASE_WORK)
+
+
+def can_reassign_cases(user: Any) -> bool:
+    return can(user, Action.CASE_REASSIGN)
+
+
+def can_administer(user: Any) -> bool:
+    return can(user, Action.ADMINISTER)
+
+
+def restrict_cases[M: Model](user: Any, cases: QuerySet[M]) -> QuerySet[M]:
+    """The cases `user` may see (a queryset of assessments.Case)."""
+    if is_casework(user):
+        return cases
+    if is_practitioner(user):
+        from thrive.assessments.models import CaseAccess
+
+        invited = CaseAccess.objects.filter(case=OuterRef("pk"), ended_at__isnull=True).filter(
+            Q(user=user) | Q(organisation__members=user)
+        )
+        return cases.filter(Exists(invited))
+    if is_family(user):
+        return cases.filter(child__family_links__user=user)
+    return cases.none()
+
+
+def restrict_children[M: Model](user: Any, children: QuerySet[M]) -> QuerySet[M]:
+    """The children `user` may see (a queryset of people.Child)."""
+    if is_casework(user):
+        return children
+    if is_family(user):
+        return children.filter(family_links__user=user)
+    if is_practitioner(user):
+        from thrive.assessments.models import Case
+
+        return children.filter(pk__in=restrict_cases(user, Case.objects.all()).values("child"))
+    return children.none()

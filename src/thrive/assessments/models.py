@@ -88,3 +88,40 @@ class CaseAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case} assigned {self.assigned_at:%Y-%m-%d}"
+
+
+class CaseAccess(models.Model):
+    """An invitation for a practitioner, or everyone in an organisation's inbox, to see one case
+    (to give advice). Access ends when `ended_at` is set; rows are kept as history."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="access")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="case_access",
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="case_access",
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=False) | models.Q(organisation__isnull=False),
+                name="access_for_someone",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Access to {self.case}"

@@ -26,6 +26,7 @@ class AuditEntry(models.Model):
     child_id = models.BigIntegerField(null=True, db_index=True)
     summary = models.CharField(max_length=200)
     channel = models.CharField(max_length=10, default="web")  # web, api, command
+    ip_address = models.GenericIPAddressField(null=True, blank=True)  # "from where"
 
     class Meta:
         verbose_name_plural = "audit entries"

@@ -1,5 +1,6 @@
 """Local authorities, education settings, and the children and young people Thrive serves."""
 
+from django.conf import settings
 from django.db import models
 
 from thrive.law import codes
@@ -66,3 +67,28 @@ class Child(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+
+class Relationship(models.TextChoices):
+    PARENT = "parent", "Parent"
+    CARER = "carer", "Carer"
+    YOUNG_PERSON = "young_person", "The young person themselves"
+
+
+class FamilyLink(models.Model):
+    """A family account's link to a child: the only way a parent, carer or young person sees a
+    record. A young person over compulsory school age speaks for themselves (CFA 2014 s.80 and
+    Code of Practice 8.13); their own link is `young_person`."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="family_links"
+    )
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="family_links")
+    relationship = models.CharField(max_length=20, choices=Relationship.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "child"], name="one_link_per_child")]
+
+    def __str__(self) -> str:
+        return f"{self.get_relationship_display()} of {self.child}"

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "django_tasks_db",
     "thrive.core",
     "thrive.accounts",
     "thrive.people",
@@ -40,6 +41,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "thrive.core.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -136,6 +138,24 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# Background work: django.tasks with the database backend; run `thrive db_worker` beside the
+# web server (make demo does).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Notifications: email through Django's mail settings by default; GOV.UK Notify when a key and
+# a template are configured. The template needs ((subject)) and ((body)) placeholders.
+THRIVE_NOTIFY_API_KEY = os.environ.get("THRIVE_NOTIFY_API_KEY", "")
+THRIVE_NOTIFY_TEMPLATE_ID = os.environ.get("THRIVE_NOTIFY_TEMPLATE_ID", "")
+DEFAULT_FROM_EMAIL = os.environ.get("THRIVE_FROM_EMAIL", "thrive@localhost")
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "THRIVE_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+        )
+    }
+}
+THRIVE_BASE_URL = os.environ.get("THRIVE_BASE_URL", "http://127.0.0.1:8000")
 
 # The council that runs this Thrive (shown in the header and on documents).
 THRIVE_COUNCIL_NAME = os.environ.get("THRIVE_COUNCIL_NAME", "Thrive demonstration council")

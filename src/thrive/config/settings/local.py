@@ -12,3 +12,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
