@@ -76,6 +76,24 @@ def case_record_step(
 ) -> CaseEvent:
     """Record one step on the timeline, if the Regulations' order and dates allow it."""
     _require_casework(actor)
+    return case_append_step(
+        actor=actor, case=case, step=step, today=today, note=note, channel=channel
+    )
+
+
+@transaction.atomic
+def case_append_step(
+    *,
+    actor: Any,
+    case: Case,
+    step: clock.Event,
+    today: dt.date,
+    note: str = "",
+    channel: str = "web",
+) -> CaseEvent:
+    """Append a step for a service that has already checked `actor` may cause it: a
+    practitioner submitting advice (advice received), a family responding to a draft
+    (comments received), a case officer issuing a plan. The law still checks the step."""
     locked = Case.objects.select_for_update().get(pk=case.pk)  # one step at a time per case
     history = [event.as_law_event() for event in locked.events.all()]
     if reason := clock.refusal_for(history, step, today):

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "thrive.accounts",
     "thrive.people",
     "thrive.assessments",
+    "thrive.advice",
+    "thrive.plans",
+    "thrive.portal",
     "thrive.demo",
 ]
 
@@ -100,6 +103,9 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = False
 USE_TZ = True
+
+MEDIA_ROOT = Path(os.environ.get("THRIVE_MEDIA_ROOT", PROJECT_DIR / "var" / "uploads"))
+FILE_UPLOAD_PERMISSIONS = 0o640
 
 STATIC_URL = "/static/"
 STATIC_ROOT: Path | None = PROJECT_DIR / "var" / "staticfiles"
