@@ -85,3 +85,77 @@ def make_case(make_child: Callable[..., Child], officer: User) -> Callable[..., 
         return case
 
     return factory
+
+
+class World:
+    """One child's case with everyone around it: the visitors of the route-by-visitor table."""
+
+    def __init__(self, case: Case, users: dict[str, User], path_values: dict[str, int]) -> None:
+        self.case, self.child, self.users, self.path_values = case, case.child, users, path_values
+
+    def sign_in(self, client: Any, visitor: str) -> None:
+        if visitor != "anonymous":
+            client.force_login(self.users[visitor])
+
+
+@pytest.fixture
+def world(
+    make_case: Callable[..., Case], officer: User, manager: User, administrator: User
+) -> World:
+    from thrive.accounts.models import Organisation
+    from thrive.advice.models import AdviceRequest
+    from thrive.assessments.models import CaseAccess
+    from thrive.people.models import FamilyLink
+    from thrive.plans.models import EhcPlan, PlanVersion
+
+    case = make_case(first_name="Wren")
+    other_case = make_case(first_name="Otto")
+    own_case = make_case(first_name="Yara", date_of_birth=dt.date(2008, 1, 1))
+    inbox = Organisation.objects.create(name="Oak School", kind="school")
+    users = {
+        "case_officer": officer,
+        "send_manager": manager,
+        "administrator": administrator,
+        "practitioner_invited": make_user(
+            "ep", "practitioner", discipline="educational_psychology"
+        ),
+        "practitioner_in_inbox": make_user("senco", "practitioner", discipline="education"),
+        "practitioner_not_invited": make_user("stranger", "practitioner", discipline="health"),
+        "parent": make_user("parent", "parent", email="parent@example.org"),
+        "parent_of_another": make_user("otherparent", "parent"),
+        "young_person": make_user("youngperson", "young_person"),
+    }
+    users["practitioner_in_inbox"].organisations.add(inbox)
+    FamilyLink.objects.create(user=users["parent"], child=case.child, relationship="parent")
+    FamilyLink.objects.create(
+        user=users["parent_of_another"], child=other_case.child, relationship="parent"
+    )
+    FamilyLink.objects.create(
+        user=users["young_person"], child=own_case.child, relationship="young_person"
+    )
+    advice = AdviceRequest.objects.create(
+        case=case,
+        contributor="educational_psychology",
+        practitioner=users["practitioner_invited"],
+        question="Please assess cognition and learning.",
+        requested_on=dt.date(2025, 9, 10),
+        requested_by=officer,
+    )
+    AdviceRequest.objects.create(
+        case=case,
+        contributor="education",
+        organisation=inbox,
+        question="Please describe progress.",
+        requested_on=dt.date(2025, 9, 10),
+        requested_by=officer,
+    )
+    CaseAccess.objects.create(case=case, user=users["practitioner_invited"], granted_by=officer)
+    CaseAccess.objects.create(case=case, organisation=inbox, granted_by=officer)
+    version = PlanVersion.objects.create(
+        plan=EhcPlan.objects.create(case=case), number=1, kind="draft", created_by=officer
+    )
+    return World(
+        case,
+        users,
+        {"case": case.pk, "child": case.child_id, "advice": advice.pk, "version": version.pk},
+    )

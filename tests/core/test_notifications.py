@@ -34,7 +34,7 @@ def test_nothing_is_sent_for_a_rolled_back_change(
         django_capture_on_commit_callbacks(execute=True) as callbacks,
         pytest.raises(RuntimeError),
     ):
-            change_that_fails()
+        change_that_fails()
     assert callbacks == []
     assert mail.outbox == []
 

@@ -1,0 +1,47 @@
+"""The route-by-visitor table's vocabulary. Each app lists its routes in tests/<app>/routes.py
+as ROUTES = {route name: Route(path, allowed visitors)}; tests/test_permissions.py checks every
+route in the project appears in exactly one of those tables."""
+
+from typing import NamedTuple
+
+ANONYMOUS = "anonymous"
+CASE_OFFICER = "case_officer"
+SEND_MANAGER = "send_manager"
+ADMINISTRATOR = "administrator"
+PRACTITIONER_INVITED = "practitioner_invited"
+PRACTITIONER_IN_INBOX = "practitioner_in_inbox"  # member of the organisation asked for advice
+PRACTITIONER_NOT_INVITED = "practitioner_not_invited"
+PARENT = "parent"  # parent of the world's child
+PARENT_OF_ANOTHER = "parent_of_another"
+YOUNG_PERSON = "young_person"  # a young person with their own case, not the world's child
+
+VISITORS = (
+    ANONYMOUS,
+    CASE_OFFICER,
+    SEND_MANAGER,
+    ADMINISTRATOR,
+    PRACTITIONER_INVITED,
+    PRACTITIONER_IN_INBOX,
+    PRACTITIONER_NOT_INVITED,
+    PARENT,
+    PARENT_OF_ANOTHER,
+    YOUNG_PERSON,
+)
+
+CASEWORK = frozenset({CASE_OFFICER, SEND_MANAGER})
+MANAGER = frozenset({SEND_MANAGER})
+ADMIN = frozenset({ADMINISTRATOR})
+INVITED = frozenset({PRACTITIONER_INVITED, PRACTITIONER_IN_INBOX})
+PRACTITIONERS = frozenset({PRACTITIONER_INVITED, PRACTITIONER_IN_INBOX, PRACTITIONER_NOT_INVITED})
+FAMILIES = frozenset({PARENT, PARENT_OF_ANOTHER, YOUNG_PERSON})
+SIGNED_IN = frozenset(VISITORS) - {ANONYMOUS}
+EVERYONE = frozenset(VISITORS)
+
+
+class Route(NamedTuple):
+    """`path` may use {case}, {child}, {advice} (an advice request addressed to the invited
+    practitioner and the inbox) and {version} (the world's draft plan version)."""
+
+    path: str
+    allowed: frozenset[str]
+    method: str = "get"
