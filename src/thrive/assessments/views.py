@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thrive.accounts.models import User
-from thrive.accounts.policy import can_do_casework, can_reassign_cases
+from thrive.accounts.policy import Action, can, can_do_casework, can_reassign_cases
 from thrive.core.audit import audit_record, audit_record_views
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
@@ -123,6 +123,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "timeline": presenters.timeline_items(events),
             "next_steps": presenters.next_steps(case, events, today) if result.is_open else [],
             "can_reassign": can_reassign_cases(request.user),
+            "can_read_access_log": can(request.user, Action.ACCESS_LOG_VIEW, case.child),
             "today": today,
         },
     )

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("thrive.plans.urls")),
     path("", include("thrive.advice.urls")),
     path("family/", include("thrive.portal.urls")),
+    path("children/", include("thrive.people.urls")),
     path("api/", include("thrive.assessments.api_urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
     path("admin/", admin.site.urls),

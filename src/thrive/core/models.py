@@ -11,6 +11,12 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", "Exported"
 
 
+class AuditChannel(models.TextChoices):
+    WEB = "web", "Web page"
+    API = "api", "API"
+    COMMAND = "command", "Command or task"
+
+
 class AuditEntry(models.Model):
     """One row per view or change. Rows are never updated or deleted: database triggers refuse it
     (migration 0002), and `save` refuses an update. The summary never holds personal data: it
@@ -25,7 +31,7 @@ class AuditEntry(models.Model):
     object_id = models.BigIntegerField()
     child_id = models.BigIntegerField(null=True, db_index=True)
     summary = models.CharField(max_length=200)
-    channel = models.CharField(max_length=10, default="web")  # web, api, command
+    channel = models.CharField(max_length=10, default="web", choices=AuditChannel.choices)
     ip_address = models.GenericIPAddressField(null=True, blank=True)  # "from where"
 
     class Meta:
