@@ -7,16 +7,43 @@ from thrive.accounts.models import Role, User
 DEMO_PASSWORD = "thrive-demo-2026"  # noqa: S105 (printed by `make demo`; never used in production)
 
 DEMO_USERS: list[dict[str, Any]] = [
-    {"username": "officer", "first_name": "Sam", "last_name": "Patel", "role": Role.CASE_OFFICER,
-     "team": "North locality"},
-    {"username": "officer2", "first_name": "Alex", "last_name": "Morgan",
-     "role": Role.CASE_OFFICER, "team": "South locality"},
-    {"username": "officer3", "first_name": "Jo", "last_name": "Okafor",
-     "role": Role.CASE_OFFICER, "team": "South locality"},
-    {"username": "manager", "first_name": "Chris", "last_name": "Evans",
-     "role": Role.SEND_MANAGER, "team": ""},
-    {"username": "admin", "first_name": "Pat", "last_name": "Lee", "role": Role.ADMINISTRATOR,
-     "team": "", "is_staff": True, "is_superuser": True},
+    {
+        "username": "officer",
+        "first_name": "Sam",
+        "last_name": "Patel",
+        "role": Role.CASE_OFFICER,
+        "team": "North locality",
+    },
+    {
+        "username": "officer2",
+        "first_name": "Alex",
+        "last_name": "Morgan",
+        "role": Role.CASE_OFFICER,
+        "team": "South locality",
+    },
+    {
+        "username": "officer3",
+        "first_name": "Jo",
+        "last_name": "Okafor",
+        "role": Role.CASE_OFFICER,
+        "team": "South locality",
+    },
+    {
+        "username": "manager",
+        "first_name": "Chris",
+        "last_name": "Evans",
+        "role": Role.SEND_MANAGER,
+        "team": "",
+    },
+    {
+        "username": "admin",
+        "first_name": "Pat",
+        "last_name": "Lee",
+        "role": Role.ADMINISTRATOR,
+        "team": "",
+        "is_staff": True,
+        "is_superuser": True,
+    },
 ]
 
 
