@@ -952,3 +952,40 @@ def test_deadline_dataclasses_are_frozen() -> None:
     with pytest.raises(AttributeError):
         d.state = S.MET  # type: ignore[misc]
     assert replace(d, state=S.MET).state is S.MET
+
+
+class TestAdviceWithdrawn:
+    """The council may withdraw an outstanding request for advice; its reg. 8(1) limit then
+    no longer applies (NOT_NEEDED, never late) and the same contributor may be asked again."""
+
+    def _history(self) -> list[Event]:
+        return [
+            Event(K.REQUEST_RECEIVED, date(2025, 9, 1)),
+            Event(K.DECISION_TO_ASSESS, date(2025, 10, 1), outcome=True),
+            Event(K.ADVICE_REQUESTED, date(2025, 10, 2), contributor=Contributor.HEALTH),
+        ]
+
+    def test_withdrawn_advice_is_not_needed_even_after_its_due_date(self) -> None:
+        events = [
+            *self._history(),
+            Event(K.ADVICE_WITHDRAWN, date(2025, 10, 20), contributor=Contributor.HEALTH),
+        ]
+        deadline = assessment_clock(events, date(2026, 1, 1)).deadline("advice:health")
+        assert deadline is not None
+        assert deadline.state == DeadlineState.NOT_NEEDED
+
+    def test_the_same_contributor_can_be_asked_again_after_a_withdrawal(self) -> None:
+        events = [
+            *self._history(),
+            Event(K.ADVICE_WITHDRAWN, date(2025, 10, 20), contributor=Contributor.HEALTH),
+        ]
+        again = Event(K.ADVICE_REQUESTED, date(2025, 10, 21), contributor=Contributor.HEALTH)
+        assert refusal_for(events, again, date(2025, 11, 1)) is None
+
+    def test_refuses_to_withdraw_a_request_that_is_not_outstanding(self) -> None:
+        withdraw = Event(
+            K.ADVICE_WITHDRAWN, date(2025, 10, 20), contributor=Contributor.SOCIAL_CARE
+        )
+        assert refusal_for(self._history(), withdraw, date(2025, 11, 1)) == (
+            "There is no outstanding request for advice from social care."
+        )

@@ -59,6 +59,18 @@ class User(AbstractUser):
         return can_do_casework(self)
 
     @property
+    def gives_advice(self) -> bool:
+        from .policy import is_practitioner
+
+        return is_practitioner(self)
+
+    @property
+    def is_family(self) -> bool:
+        from .policy import is_family
+
+        return is_family(self)
+
+    @property
     def can_administer(self) -> bool:
         from .policy import can_administer
 

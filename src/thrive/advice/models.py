@@ -4,12 +4,19 @@ A request is addressed to a named practitioner or to an organisation's inbox; ei
 people it is addressed to can see that case only (assessments.CaseAccess)."""
 
 import datetime as dt
+import uuid
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
 
 from thrive.assessments.models import Case
 from thrive.law import clock
+
+
+def advice_document_path(instance: "AdviceRequest", filename: str) -> str:
+    """A random name under MEDIA_ROOT/advice/: the uploaded name may hold the child's name."""
+    return f"advice/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
 
 
 class AdviceRequest(models.Model):
@@ -40,7 +47,7 @@ class AdviceRequest(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     summary = models.TextField("Summary of the advice", blank=True, max_length=8000)
-    document = models.FileField(upload_to="advice/%Y/%m/", blank=True)
+    document = models.FileField(upload_to=advice_document_path, blank=True)
 
     class Meta:
         ordering = ["requested_on", "id"]
@@ -88,3 +95,19 @@ class AdviceItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.pk}"
+
+
+class ReminderSent(models.Model):
+    """One row per reminder sent by `send-reminders`, so a second run sends nothing new.
+
+    `key` names what the reminder was about, never who: "advice-overdue:<request id>" or
+    "comments-closing:<case id>:<date the draft was served>"."""
+
+    key = models.CharField(max_length=80, unique=True)
+    sent_on = models.DateField()
+
+    class Meta:
+        ordering = ["sent_on", "id"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -114,18 +114,37 @@ def timeline_items(events: list[CaseEvent]) -> list[dict[str, Any]]:
 def _variants(kind: clock.EventKind, on: dt.date) -> list[clock.Event]:
     if kind in (clock.EventKind.DECISION_TO_ASSESS, clock.EventKind.DECISION_TO_ISSUE):
         return [clock.Event(kind=kind, on=on, outcome=o) for o in (True, False)]
-    if kind in (clock.EventKind.ADVICE_REQUESTED, clock.EventKind.ADVICE_RECEIVED):
+    if kind in (
+        clock.EventKind.ADVICE_REQUESTED,
+        clock.EventKind.ADVICE_RECEIVED,
+        clock.EventKind.ADVICE_WITHDRAWN,
+    ):
         return [clock.Event(kind=kind, on=on, contributor=c) for c in clock.Contributor]
     if kind in (clock.EventKind.EXCEPTION_STARTED, clock.EventKind.EXCEPTION_ENDED):
         return [clock.Event(kind=kind, on=on, exception=r) for r in clock.ExceptionReason]
     return [clock.Event(kind=kind, on=on)]
 
 
+# Steps taken on their own pages elsewhere: asking for advice (which also invites the
+# practitioner) and withdrawing a request both belong to the advice app.
+_STEP_PAGES = {
+    clock.EventKind.ADVICE_REQUESTED: ("Request advice", "advice:advice_request"),
+    clock.EventKind.ADVICE_WITHDRAWN: ("Withdraw a request for advice", "advice:advice_list"),
+}
+
+
+def _step_link(case: Case, kind: clock.EventKind) -> dict[str, str]:
+    if kind in _STEP_PAGES:
+        text, name = _STEP_PAGES[kind]
+        return {"text": text, "href": reverse(name, args=[case.pk])}
+    return {"text": kind.label, "href": reverse("assessments:case_step", args=[case.pk, kind])}
+
+
 def next_steps(case: Case, events: list[CaseEvent], today: dt.date) -> list[dict[str, str]]:
     """The steps the law allows next (tried as if done today), as links to their forms."""
     history = [e.as_law_event() for e in events]
     return [
-        {"text": kind.label, "href": reverse("assessments:case_step", args=[case.pk, kind.value])}
+        _step_link(case, kind)
         for kind in clock.EventKind
         if kind != clock.EventKind.REQUEST_RECEIVED
         and any(clock.refusal_for(history, v, today) is None for v in _variants(kind, today))

@@ -10,6 +10,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("assessments:case_list")
     if getattr(request.user, "can_administer", False):
         return redirect("admin:index")
+    if getattr(request.user, "gives_advice", False):
+        return redirect("advice:advice_inbox")
     return render(request, "core/no_access.html", status=403)
 
 

@@ -144,6 +144,7 @@ class EventKind(_Labelled):
     DECISION_TO_ASSESS = "decision_to_assess"
     ADVICE_REQUESTED = "advice_requested"
     ADVICE_RECEIVED = "advice_received"
+    ADVICE_WITHDRAWN = "advice_withdrawn"
     DECISION_TO_ISSUE = "decision_to_issue"
     DRAFT_ISSUED = "draft_issued"
     COMMENTS_RECEIVED = "comments_received"
@@ -162,6 +163,7 @@ _EVENT_LABELS: Final = {
     EventKind.DECISION_TO_ASSESS: "Decision whether to assess",
     EventKind.ADVICE_REQUESTED: "Advice requested",
     EventKind.ADVICE_RECEIVED: "Advice received",
+    EventKind.ADVICE_WITHDRAWN: "Advice request withdrawn",
     EventKind.DECISION_TO_ISSUE: "Decision whether to issue a plan",
     EventKind.DRAFT_ISSUED: "Draft plan issued",
     EventKind.COMMENTS_RECEIVED: "Family's comments received",
@@ -366,6 +368,7 @@ class _Advice:
     contributor: Contributor
     requested_on: date
     received_on: date | None = None
+    withdrawn_on: date | None = None  # the council no longer needs it: not due, never late
     number: int = 1  # 1 for the first request to this contributor, 2 for the next...
 
 
@@ -401,7 +404,11 @@ class _Facts:
 
     def open_advice(self, contributor: Contributor) -> _Advice | None:
         return next(
-            (a for a in self.advice if a.contributor == contributor and a.received_on is None),
+            (
+                a
+                for a in self.advice
+                if a.contributor == contributor and a.received_on is None and not a.withdrawn_on
+            ),
             None,
         )
 
@@ -433,7 +440,7 @@ def _apply(facts: _Facts, event: Event) -> None:
         case EventKind.DECISION_TO_ISSUE if facts.decision_to_issue is None:
             _needed(event, event.outcome, "outcome")
             facts.decision_to_issue = event
-        case EventKind.ADVICE_REQUESTED | EventKind.ADVICE_RECEIVED:
+        case EventKind.ADVICE_REQUESTED | EventKind.ADVICE_RECEIVED | EventKind.ADVICE_WITHDRAWN:
             _apply_advice(facts, event)
         case EventKind.EXCEPTION_STARTED | EventKind.EXCEPTION_ENDED:
             _apply_exception(facts, event)
@@ -458,7 +465,11 @@ def _apply_advice(facts: _Facts, event: Event) -> None:
     if event.kind == EventKind.ADVICE_REQUESTED:
         number = 1 + sum(1 for a in facts.advice if a.contributor == who)
         facts.advice.append(_Advice(who, event.on, number=number))
-    elif (request := facts.open_advice(who)) is not None:
+    elif (request := facts.open_advice(who)) is None:
+        return
+    elif event.kind == EventKind.ADVICE_WITHDRAWN:
+        request.withdrawn_on = event.on
+    else:
         # First in, first out: same-day re-requests still pair with the right receipt.
         request.received_on = event.on
 
@@ -607,7 +618,7 @@ def _advice_limits(facts: _Facts, closed_on: date | None) -> list[_Limit]:
             trigger=a.requested_on,
             due_on=advice_due_on(a.requested_on),
             done_on=a.received_on,
-            stopped_on=closed_on,
+            stopped_on=min(filter(None, (a.withdrawn_on, closed_on)), default=None),
             reasons=_ADVICE_REASONS,
         )
         for a in sorted(facts.advice, key=_advice_order)
@@ -717,6 +728,7 @@ _DETAILS: Final = {
     EventKind.DECISION_TO_ISSUE: ("outcome", "Say whether the decision was yes or no."),
     EventKind.ADVICE_REQUESTED: ("contributor", "Say whose advice this is."),
     EventKind.ADVICE_RECEIVED: ("contributor", "Say whose advice this is."),
+    EventKind.ADVICE_WITHDRAWN: ("contributor", "Say whose advice this is."),
     EventKind.EXCEPTION_STARTED: ("exception", "Say which exception this is."),
     EventKind.EXCEPTION_ENDED: ("exception", "Say which exception this is."),
 }
@@ -806,6 +818,15 @@ def _refuse_advice_received(facts: _Facts, new: Event) -> str | None:
     return f"{who.advice_label} was not requested."
 
 
+def _refuse_advice_withdrawn(facts: _Facts, new: Event) -> str | None:
+    """A request can be withdrawn while it is outstanding (the council decides it no longer
+    needs that advice); the reg. 8(1) limit then no longer applies to it."""
+    who = _needed(new, new.contributor, "contributor")
+    if facts.open_advice(who) is None:
+        return f"There is no outstanding request for {who.advice_label.lower()}."
+    return None
+
+
 def _refuse_decision_to_issue(facts: _Facts, new: Event) -> str | None:
     if not facts.assessing:
         return "The decision whether to issue a plan can only be made after deciding to assess."
@@ -872,6 +893,7 @@ _STEP_RULES: Final = {
     EventKind.DECISION_TO_ASSESS: _refuse_decision_to_assess,
     EventKind.ADVICE_REQUESTED: _refuse_advice_requested,
     EventKind.ADVICE_RECEIVED: _refuse_advice_received,
+    EventKind.ADVICE_WITHDRAWN: _refuse_advice_withdrawn,
     EventKind.DECISION_TO_ISSUE: _refuse_decision_to_issue,
     EventKind.DRAFT_ISSUED: _refuse_draft,
     EventKind.COMMENTS_RECEIVED: _refuse_comments,
