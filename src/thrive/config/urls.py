@@ -13,7 +13,7 @@ urlpatterns = [
     path("cases/", include("thrive.assessments.urls")),
     path("", include("thrive.plans.urls")),
     path("", include("thrive.advice.urls")),
-    path("family/", include("thrive.portal.urls")),
+    path("", include("thrive.portal.urls")),  # /family/... and /cases/<id>/family/...
     path("children/", include("thrive.people.urls")),
     path("api/", include("thrive.assessments.api_urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),

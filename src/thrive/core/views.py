@@ -12,6 +12,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("admin:index")
     if getattr(request.user, "gives_advice", False):
         return redirect("advice:advice_inbox")
+    if getattr(request.user, "is_family", False):
+        return redirect("portal:family_home")
     return render(request, "core/no_access.html", status=403)
 
 

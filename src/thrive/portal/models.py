@@ -1,6 +1,8 @@
 """What families tell the council: "all about me" views for section A, and responses to a
 draft plan. Given through the portal, or recorded by the council on the family's behalf."""
 
+from typing import Any, cast
+
 from django.conf import settings
 from django.db import models
 
@@ -32,12 +34,21 @@ class FamilyViews(models.Model):
     support_me = models.TextField("How best to support me", blank=True)
     hopes = models.TextField("My hopes for the future", blank=True)
 
+    #: The five "all about me" questions, in the order they are asked.
+    QUESTIONS = ("about_me", "important_to_me", "hard_for_me", "support_me", "hopes")
+
     class Meta:
         ordering = ["-given_at", "-id"]
         verbose_name_plural = "family views"
 
     def __str__(self) -> str:
         return f"Family views {self.pk} on {self.case}"
+
+    @classmethod
+    def question(cls, name: str) -> str:
+        """The question as the family reads it: "What I find hard"."""
+        field = cast("models.Field[Any, Any]", cls._meta.get_field(name))  # a column
+        return str(field.verbose_name)
 
 
 class DraftResponse(models.Model):
