@@ -130,6 +130,9 @@ def _variants(kind: clock.EventKind, on: dt.date) -> list[clock.Event]:
 _STEP_PAGES = {
     clock.EventKind.ADVICE_REQUESTED: ("Request advice", "advice:advice_request"),
     clock.EventKind.ADVICE_WITHDRAWN: ("Withdraw a request for advice", "advice:advice_list"),
+    # Issued from the plan, which fixes the version and tells the family.
+    clock.EventKind.DRAFT_ISSUED: ("Issue the draft plan", "plans:plan_overview"),
+    clock.EventKind.FINAL_ISSUED: ("Issue the final plan", "plans:plan_overview"),
 }
 
 

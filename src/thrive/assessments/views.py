@@ -79,7 +79,9 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "page": _Page(caseload.page_number, caseload.page_count),
             "page_numbers": _page_numbers(caseload.page_number, caseload.page_count),
             "query_prefix": (query.urlencode() + "&") if query else "",
-            "quick_views": presenters.caseload_views(request.user.pk, query.dict()),
+            "quick_views": presenters.caseload_views(
+                request.user.pk or 0, {key: query.get(key, "") for key in query}
+            ),
             "today": today,
         },
     )

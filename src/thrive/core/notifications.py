@@ -7,6 +7,7 @@ Notify when THRIVE_NOTIFY_API_KEY and THRIVE_NOTIFY_TEMPLATE_ID are set."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 from django.conf import settings
@@ -36,11 +37,11 @@ class NotifySender:
     def __init__(self, api_key: str, template_id: str) -> None:
         from notifications_python_client.notifications import NotificationsAPIClient
 
-        self.client = NotificationsAPIClient(api_key)
+        self.client = NotificationsAPIClient(api_key)  # type: ignore[no-untyped-call]
         self.template_id = template_id
 
     def send(self, message: Message) -> None:
-        self.client.send_email_notification(
+        self.client.send_email_notification(  # type: ignore[no-untyped-call]
             email_address=message.to,
             template_id=self.template_id,
             personalisation={"subject": message.subject, "body": message.body},
@@ -61,5 +62,5 @@ def notify(*, recipients: Iterable[str], subject: str, body: str) -> None:
     sign_off = f"\n\nSign in to see the details: {settings.THRIVE_BASE_URL}/"
     for to in sorted({r for r in recipients if r}):
         transaction.on_commit(
-            lambda to=to: deliver_message.enqueue(to=to, subject=subject, body=body + sign_off)
+            partial(deliver_message.enqueue, to=to, subject=subject, body=body + sign_off)
         )

@@ -1,6 +1,11 @@
 """The EHC plan as data: sections A to K (SEND Regulations 2014, reg. 12; Code of Practice
 9.62), in versions. An issued version never changes: services refuse it and build the next
-version as a copy."""
+version as a copy.
+
+Needs, outcomes and provisions carry a `key` that their copies keep, so comparing any two
+versions can say an item was changed rather than removed and added again."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -15,6 +20,22 @@ class VersionKind(models.TextChoices):
     FINAL = "final", "Final plan"
     AMENDED_DRAFT = "amended_draft", "Draft amended plan"
     AMENDED_FINAL = "amended_final", "Final amended plan"
+
+
+#: The kind of version that follows an issued one: the final plan follows the draft
+#: (SEND Regulations 2014, reg. 13); after a review, a draft amended plan and then its final
+#: (reg. 22).
+NEXT_KIND = {
+    VersionKind.DRAFT: VersionKind.FINAL,
+    VersionKind.FINAL: VersionKind.AMENDED_DRAFT,
+    VersionKind.AMENDED_DRAFT: VersionKind.AMENDED_FINAL,
+    VersionKind.AMENDED_FINAL: VersionKind.AMENDED_DRAFT,
+}
+DRAFT_KINDS = frozenset({VersionKind.DRAFT, VersionKind.AMENDED_DRAFT})
+
+
+def new_item_key() -> uuid.UUID:
+    return uuid.uuid4()
 
 
 class EhcPlan(models.Model):
@@ -74,6 +95,15 @@ class PlanVersion(models.Model):
     def is_issued(self) -> bool:
         return self.issued_at is not None
 
+    @property
+    def is_draft(self) -> bool:
+        """A draft or draft amended plan: the family may comment before the final."""
+        return self.kind in DRAFT_KINDS
+
+    @property
+    def next_kind(self) -> VersionKind:
+        return NEXT_KIND[VersionKind(self.kind)]
+
 
 class NeedSection(models.TextChoices):
     B = "B", "B: Special educational needs"
@@ -83,6 +113,7 @@ class NeedSection(models.TextChoices):
 
 class Need(models.Model):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="needs")
+    key = models.UUIDField(default=new_item_key, editable=False, db_index=True)
     section = models.CharField(max_length=1, choices=NeedSection.choices)
     text = models.TextField(max_length=2000)
     order = models.PositiveSmallIntegerField(default=0)
@@ -107,6 +138,7 @@ class Outcome(models.Model):
     """Section E. SMART, with a time frame, and linked to the needs it addresses (CoP 9.66)."""
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="outcomes")
+    key = models.UUIDField(default=new_item_key, editable=False, db_index=True)
     text = models.TextField(max_length=2000)
     time_frame = models.CharField(
         max_length=200, help_text="For example, 'by July 2028, the end of Key Stage 2'."
@@ -134,6 +166,7 @@ class Provision(models.Model):
     """Sections F, G, H1 and H2: specified and quantified (CoP 9.69)."""
 
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="provisions")
+    key = models.UUIDField(default=new_item_key, editable=False, db_index=True)
     section = models.CharField(max_length=2, choices=ProvisionSection.choices)
     what = models.TextField("What", max_length=2000)
     who = models.CharField("Who delivers it", max_length=200)

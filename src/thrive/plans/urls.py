@@ -1,4 +1,33 @@
-from django.urls import path  # noqa: F401
+"""Plan routes. The overview hangs off the case; everything else off a version id. An item's
+add and change pages share one name: with the item's id it changes that item, without it adds
+one (and `?remove=yes` on the change page asks before removing)."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "plans"
-urlpatterns: list = []
+
+VERSION = "plans/versions/<int:version_id>/"
+
+urlpatterns = [
+    path("cases/<int:case_id>/plan/", views.plan_overview, name="plan_overview"),
+    path("cases/<int:case_id>/plan/start/", views.plan_start, name="plan_start"),
+    path(VERSION, views.version_edit, name="version_edit"),
+    path(f"{VERSION}section-a/", views.version_change_views, name="version_change_views"),
+    path(f"{VERSION}section-i/", views.version_change_placement, name="version_change_placement"),
+    path(f"{VERSION}section-j/", views.version_change_budget, name="version_change_budget"),
+    path(f"{VERSION}section-k/", views.version_change_advice, name="version_change_advice"),
+    path(f"{VERSION}needs/new/", views.need_edit, name="need_edit"),
+    path(f"{VERSION}needs/<int:need_id>/", views.need_edit, name="need_edit"),
+    path(f"{VERSION}outcomes/new/", views.outcome_edit, name="outcome_edit"),
+    path(f"{VERSION}outcomes/<int:outcome_id>/", views.outcome_edit, name="outcome_edit"),
+    path(f"{VERSION}provisions/new/", views.provision_edit, name="provision_edit"),
+    path(f"{VERSION}provisions/<int:provision_id>/", views.provision_edit, name="provision_edit"),
+    path(f"{VERSION}issue-draft/", views.version_issue_draft, name="version_issue_draft"),
+    path(f"{VERSION}issue-final/", views.version_issue_final, name="version_issue_final"),
+    path(f"{VERSION}next/", views.version_start_next, name="version_start_next"),
+    path(f"{VERSION}document/", views.version_document, name="version_document"),
+    path(f"{VERSION}pdf/", views.version_pdf, name="version_pdf"),
+    path(f"{VERSION}compare/<int:other_id>/", views.version_compare, name="version_compare"),
+]

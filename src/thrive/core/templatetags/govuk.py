@@ -38,6 +38,21 @@ def _text_widget(field: BoundField) -> str:
     return str(field.as_widget(attrs=attrs))
 
 
+def _checkboxes(field: BoundField, context: dict[str, Any]) -> SafeString:
+    selected = {str(value) for value in (field.value() or [])}
+    context["choices"] = [
+        {
+            # The first box takes the field's own id, so the error summary's link lands on it.
+            "id": field.auto_id if number == 1 else f"{field.auto_id}-{number}",
+            "value": str(value),
+            "label": label,
+            "checked": str(value) in selected,
+        }
+        for number, (value, label) in enumerate(field.field.choices, start=1)  # type: ignore[attr-defined]
+    ]
+    return SafeString(render_to_string("components/fields/checkboxes.html", context))
+
+
 @register.simple_tag
 def govuk_field(field: BoundField, inline: bool = False, label_class: str = "") -> SafeString:
     """Render `field` as the matching GOV.UK component, with its hint and error message."""
@@ -57,6 +72,8 @@ def govuk_field(field: BoundField, inline: bool = False, label_class: str = "") 
             for (suffix, label, width, _), value in zip(widget.parts, values, strict=True)
         ]
         return SafeString(render_to_string("components/fields/date.html", context))
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # before RadioSelect: it subclasses it
+        return _checkboxes(field, context)
     if isinstance(widget, forms.CheckboxInput):
         return SafeString(render_to_string("components/fields/checkbox.html", context))
     if isinstance(widget, forms.RadioSelect):

@@ -1,0 +1,39 @@
+"""Plan pages. Thin: forms validate, services write, selectors read, presenters shape."""
+
+from .documents import version_compare, version_document, version_pdf
+from .sections import (
+    need_edit,
+    outcome_edit,
+    provision_edit,
+    version_change_advice,
+    version_change_budget,
+    version_change_placement,
+    version_change_views,
+)
+from .versions import (
+    plan_overview,
+    plan_start,
+    version_edit,
+    version_issue_draft,
+    version_issue_final,
+    version_start_next,
+)
+
+__all__ = [
+    "need_edit",
+    "outcome_edit",
+    "plan_overview",
+    "plan_start",
+    "provision_edit",
+    "version_change_advice",
+    "version_change_budget",
+    "version_change_placement",
+    "version_change_views",
+    "version_compare",
+    "version_document",
+    "version_edit",
+    "version_issue_draft",
+    "version_issue_final",
+    "version_pdf",
+    "version_start_next",
+]

@@ -1,0 +1,189 @@
+"""The plan's overview, a version's page, issuing, and starting the next version."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from thrive.assessments.models import Case
+from thrive.assessments.presenters import twenty_week_summary
+from thrive.assessments.selectors import case_clock, case_get_for
+from thrive.core.audit import audit_record
+from thrive.core.errors import Refusal
+from thrive.core.models import AuditAction
+from thrive.law import clock
+
+from .. import presenters, selectors, services
+from ..forms import IssueDraftForm, IssueFinalForm
+from ..models import PlanVersion
+from ._common import plan_team_only, refusal_form, to_version, version_context, version_for_team
+
+
+def _compare_choice(request: HttpRequest, versions: list[PlanVersion]) -> HttpResponse | None:
+    """The overview's compare form (GET from, to) leads to the comparison page."""
+    by_number = {str(v.number): v for v in versions}
+    before, after = request.GET.get("from"), request.GET.get("to")
+    if before in by_number and after in by_number:
+        return redirect(
+            "plans:version_compare",
+            version_id=by_number[before].pk,
+            other_id=by_number[after].pk,
+        )
+    return None
+
+
+def _overview(request: HttpRequest, case: Case, refusal: Refusal | None = None) -> HttpResponse:
+    plan = selectors.plan_for_case(case)
+    versions = selectors.plan_versions(plan) if plan else []
+    if refusal is None and (chosen := _compare_choice(request, versions)):
+        return chosen
+    result = case_clock(case, today=timezone.localdate())
+    latest = versions[-1] if versions else None
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=case,
+        child_id=case.child_id,
+        summary="viewed the EHC plan's versions",
+    )
+    context: dict[str, Any] = {
+        "case": case,
+        "child": case.child,
+        "form": refusal_form(refusal),
+        "stage": result.stage.label,
+        "twenty_weeks": twenty_week_summary(result),
+        "can_start": plan is None and result.stage in services.PLAN_STAGES,
+        "rows": presenters.version_rows(versions),
+        "latest": latest,
+        "numbers": [v.number for v in versions],
+    }
+    return render(
+        request, "plans/plan_overview.html", context, status=400 if refusal is not None else 200
+    )
+
+
+def plan_overview(request: HttpRequest, case_id: int) -> HttpResponse:
+    plan_team_only(request)
+    return _overview(request, case_get_for(user=request.user, case_id=case_id))
+
+
+def plan_start(request: HttpRequest, case_id: int) -> HttpResponse:
+    plan_team_only(request)
+    case = case_get_for(user=request.user, case_id=case_id)
+    if request.method != "POST":
+        return redirect("plans:plan_overview", case_id=case.pk)
+    try:
+        version = services.plan_start(actor=request.user, case=case)
+    except Refusal as refusal:
+        return _overview(request, case, refusal)
+    messages.success(request, "Draft plan started")
+    return to_version(version)
+
+
+def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = version_for_team(request, version_id)
+    contents = selectors.version_contents(version)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        obj=version,
+        child_id=version.plan.case.child_id,
+        summary=f"viewed plan version {version.number}",
+    )
+    context = version_context(
+        version,
+        status=presenters.version_status(version),
+        issued=presenters.issued_text(version),
+        cards=presenters.section_cards(version, selectors.snapshot(contents)),
+        gaps=[] if version.is_issued else selectors.thread_gaps(contents),
+    )
+    return render(request, "plans/version_edit.html", context)
+
+
+def _issue(request: HttpRequest, version_id: int, *, draft: bool) -> HttpResponse:
+    version = version_for_team(request, version_id)
+    if version.is_issued:
+        return to_version(version)
+    if version.is_draft != draft:
+        other = "plans:version_issue_draft" if version.is_draft else "plans:version_issue_final"
+        return redirect(other, version_id=version.pk)
+    form_class = IssueDraftForm if draft else IssueFinalForm
+    form = form_class(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        issue = services.plan_issue_draft if draft else services.plan_issue_final
+        on = form.cleaned_data["served_on" if draft else "issued_on"]
+        today = timezone.localdate()
+        try:
+            issue(actor=request.user, version=version, today=today, **_issue_date(draft, on))
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, _issued_message(version, on, draft))
+            return redirect("plans:plan_overview", case_id=version.plan.case_id)
+    result = case_clock(version.plan.case, today=timezone.localdate())
+    context = version_context(
+        version,
+        form=form,
+        twenty_weeks=twenty_week_summary(result),
+        consequences=presenters.issue_consequences(version),
+    )
+    template = "plans/version_issue.html"
+    return render(request, template, context, status=400 if form.errors else 200)
+
+
+def _issue_date(draft: bool, on: Any) -> dict[str, Any]:
+    return {"served_on": on} if draft else {"issued_on": on}
+
+
+def _issued_message(version: PlanVersion, on: Any, draft: bool) -> str:
+    if draft:
+        closes = clock.render_date(clock.comments_close_on(on))
+        return f"Draft plan issued. The family has until {closes} to comment."
+    return "Final plan issued. The family has been told how to appeal."
+
+
+def version_issue_draft(request: HttpRequest, version_id: int) -> HttpResponse:
+    return _issue(request, version_id, draft=True)
+
+
+def version_issue_final(request: HttpRequest, version_id: int) -> HttpResponse:
+    return _issue(request, version_id, draft=False)
+
+
+def _next_version_reason(version: PlanVersion, latest: PlanVersion) -> str:
+    """Why the next version cannot be started from this one, or "" if it can."""
+    if latest.pk != version.pk:
+        return f"Version {latest.number} is the latest. Start the next version from it."
+    if not version.is_issued:
+        return f"Version {version.number} has not been issued yet. Issue it first."
+    return ""
+
+
+def version_start_next(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = version_for_team(request, version_id)
+    latest = selectors.plan_versions(version.plan)[-1]
+    form = refusal_form()
+    if request.method == "POST":
+        try:
+            copy = services.plan_new_version(
+                actor=request.user, version=version, kind=version.next_kind
+            )
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, f"{presenters.version_title(copy).capitalize()} started")
+            return to_version(copy)
+    closes = clock.comments_close_on(version.issued_on) if version.issued_on else None
+    context = version_context(
+        version,
+        form=form,
+        reason=_next_version_reason(version, latest),
+        next_number=version.number + 1,
+        next_kind=version.next_kind.label.lower(),
+        comments_close_on=closes,
+        comments_open=bool(version.is_draft and closes and closes >= timezone.localdate()),
+    )
+    status = 400 if form.errors else 200
+    return render(request, "plans/version_start_next.html", context, status=status)
