@@ -1,0 +1,250 @@
+"""The synthetic area as plain data: who the children are and what happened to their
+requests. Pure Python (no Django), so it is fast, testable on its own and deterministic:
+child number i is drawn from its own random stream, seeded by (seed, i)."""
+
+import math
+import random
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cached_property
+from typing import Final
+
+from thrive.demo.calibration import Calibration, age_range
+from thrive.law import codes
+from thrive.law.clock import Event
+
+from .people import IdentifierBook, draw_upn, nhs_number, postcode_in
+from .register import Register
+from .timeline import Odds, plan_timeline
+from .words import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, SURNAMES
+
+# --- Not published nationally: assumptions ---------------------------------------------
+SECONDARY_NEED: Final = 0.35  # children with a secondary need recorded
+NHS_NUMBER_KNOWN: Final = 0.97  # the rest have none recorded yet
+UPN_AT_FOUR: Final = 0.5  # four-year-olds already in a reception class
+MANAGER_HOLDS: Final = 0.04  # cases a SEND manager holds themselves
+REASSIGNED: Final = 0.1  # cases that changed hands once
+
+_STREAM_BITS: Final = 40  # child i's stream is seeded (seed << 40) | i
+MAX_CHILDREN: Final = 500_000  # the NHS test range has room for about 900,000
+_YEAR_DAYS: Final = 365.25
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """Everything the synthetic area depends on: the same spec gives the same area."""
+
+    children: int
+    seed: int
+    years: int
+    today: date
+    la_code: str
+    officers: tuple[str, ...]  # usernames of case officers
+    managers: tuple[str, ...]  # usernames of SEND managers (hold a few cases)
+    calibration: Calibration = field(compare=False)
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.children <= MAX_CHILDREN:
+            raise ValueError(f"Choose between 1 and {MAX_CHILDREN:,} children.")
+        if not 1 <= self.years <= 10:
+            raise ValueError("Choose between 1 and 10 years.")
+        if self.seed < 0:
+            raise ValueError("The seed must be 0 or more.")
+        if not self.officers:
+            raise ValueError("At least one case officer is needed.")
+
+    @cached_property
+    def draws(self) -> "Draws":
+        return Draws.from_calibration(self.calibration, self.years)
+
+
+@dataclass(frozen=True)  # no slots: slotted dataclasses unpickle several times slower
+class PlannedChild:
+    number: int  # position in the area, 0-based: the same number gets the same child
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    sex: str
+    ethnicity: str
+    postcode: str
+    upn: str
+    nhs_number: str
+    primary_need: str
+    secondary_need: str
+    setting: int | None  # index into the register
+    officers: tuple[str, ...]  # usernames who held the case, in order; the last holds it
+    request_source: str
+    events: tuple[Event, ...]
+    refused_steps: int
+
+
+Weights = tuple[tuple[str, ...], tuple[float, ...]]
+
+
+def _weights(mapping: Mapping[str, float]) -> Weights:
+    return tuple(mapping), tuple(mapping.values())
+
+
+@dataclass(frozen=True)
+class Draws:
+    """Calibrated weights in the shape `random.choices` takes, built once per area."""
+
+    odds: Odds
+    ages: Weights
+    sexes: Weights
+    ethnicities: Weights
+    needs: Weights
+    placements: Mapping[int, Weights]
+    growth_per_day: float  # requests rise over the years as England's have
+
+    @classmethod
+    def from_calibration(cls, calibration: Calibration, years: int) -> "Draws":
+        placements = {}
+        for key, weights in calibration.data["placements"]["by_age"].items():
+            low, high = age_range(key)
+            for age in range(low, high + 1):
+                placements[age] = _weights({g: float(w) for g, w in weights.items()})
+        volume = calibration.weights("requests", "relative_volume_by_year")
+        first, last = min(volume), max(volume)
+        per_year = (volume[last] / volume[first]) ** (1 / max(1, int(last) - int(first)))
+        return cls(
+            odds=Odds.from_calibration(calibration),
+            ages=_weights(calibration.weights("age_at_request")),
+            sexes=_weights(calibration.weights("sex")),
+            ethnicities=_weights(calibration.weights("ethnicity")),
+            needs=_weights(calibration.weights("primary_need")),
+            placements=placements,
+            growth_per_day=math.log(per_year) / _YEAR_DAYS,
+        )
+
+
+def _received_on(rng: random.Random, spec: AreaSpec) -> date:
+    """A day in the last ``years`` years, later years busier (inverse of the growth CDF)."""
+    window = round(spec.years * _YEAR_DAYS)
+    k = spec.draws.growth_per_day
+    u = rng.random()
+    offset = u * window if k == 0 else math.log1p(u * math.expm1(k * window)) / k
+    return spec.today - timedelta(days=window - 1 - min(int(offset), window - 1))
+
+
+def _date_of_birth(rng: random.Random, spec: AreaSpec, received: date) -> date:
+    low, high = age_range(rng.choices(*spec.draws.ages)[0])
+    age = rng.randint(low, high)
+    born = received - timedelta(days=int(age * _YEAR_DAYS) + rng.randrange(365))
+    while codes.age_on(born, spec.today) > codes.MAX_AGE:  # still 0-25 today
+        born += timedelta(days=365)
+    return min(born, received)
+
+
+def _needs(rng: random.Random, needs: Weights) -> tuple[str, str]:
+    primary = rng.choices(*needs)[0]
+    if rng.random() >= SECONDARY_NEED:
+        return primary, ""
+    while (secondary := rng.choices(*needs)[0]) == primary:
+        pass
+    return primary, secondary
+
+
+def _upn(rng: random.Random, spec: AreaSpec, born: date, age: int) -> str:
+    if age < 4 or (age == 4 and rng.random() >= UPN_AT_FOUR):
+        return ""  # not yet at school: SEN2 records UPNunknown UN1 instead
+    entry_year = born.year + (5 if born.month >= 9 else 4)  # reception, the September after 4
+    return draw_upn(rng, spec.la_code, entry_year)
+
+
+def _officers(rng: random.Random, spec: AreaSpec) -> tuple[str, ...]:
+    if spec.managers and rng.random() < MANAGER_HOLDS:
+        first = rng.choice(spec.managers)
+    else:
+        first = rng.choice(spec.officers)
+    others = [o for o in spec.officers if o != first]
+    if others and rng.random() < REASSIGNED:
+        return first, rng.choice(others)
+    return (first,)
+
+
+def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
+    """Child ``number`` of the area, with their request and what has happened to it."""
+    rng = random.Random((spec.seed << _STREAM_BITS) | number)
+    draws = spec.draws
+    received = _received_on(rng, spec)
+    born = _date_of_birth(rng, spec, received)
+    sex = rng.choices(*draws.sexes)[0]
+    first_names = FIRST_NAMES_FEMALE if sex == "F" else FIRST_NAMES_MALE
+    first_name, last_name = rng.choice(first_names), rng.choice(SURNAMES)
+    ethnicity = rng.choices(*draws.ethnicities)[0]
+    primary, secondary = _needs(rng, draws.needs)
+    timeline = plan_timeline(
+        rng, draws.odds, received=received, age=codes.age_on(born, received), today=spec.today
+    )
+    age = codes.age_on(born, spec.today)
+    group = rng.choices(*draws.placements[age])[0]
+    if group == "special" and not timeline.plan_issued:
+        group = "mainstream"  # special schools admit children with a plan
+    return PlannedChild(
+        number=number,
+        first_name=first_name,
+        last_name=last_name,
+        date_of_birth=born,
+        sex=sex,
+        ethnicity=ethnicity,
+        postcode=postcode_in(rng),
+        upn=_upn(rng, spec, born, age),
+        nhs_number=nhs_number(rng) if rng.random() < NHS_NUMBER_KNOWN else "",
+        primary_need=primary,
+        secondary_need=secondary,
+        setting=register.pick(rng, group, age),
+        officers=_officers(rng, spec),
+        request_source=timeline.request_source,
+        events=timeline.events,
+        refused_steps=timeline.refused,
+    )
+
+
+def plan_children(spec: AreaSpec, register: Register, start: int, stop: int) -> list[PlannedChild]:
+    """Children ``start`` to ``stop - 1``, before identifiers are made unique."""
+    return [plan_child(spec, register, number) for number in range(start, stop)]
+
+
+def with_unique_identifiers(
+    children: Sequence[PlannedChild], book: IdentifierBook
+) -> list[PlannedChild]:
+    """The children with any duplicate UPN or NHS number moved to the next free one, in
+    order, so the result is the same however the children were planned."""
+    unique = []
+    for child in children:
+        upn = book.claim_upn(child.upn)
+        nhs = book.claim_nhs(child.nhs_number) if child.nhs_number else ""
+        if (upn, nhs) != (child.upn, child.nhs_number):
+            child = replace(child, upn=upn, nhs_number=nhs)
+        unique.append(child)
+    return unique
+
+
+def plan_area(
+    spec: AreaSpec,
+    register: Register,
+    *,
+    chunk_size: int = 5000,
+    book: IdentifierBook | None = None,
+) -> Iterator[list[PlannedChild]]:
+    """The area's children, ``chunk_size`` at a time, with unique identifiers."""
+    book = book or IdentifierBook()
+    for start in range(0, spec.children, chunk_size):
+        chunk = plan_children(spec, register, start, min(start + chunk_size, spec.children))
+        yield with_unique_identifiers(chunk, book)
+
+
+# --- Planning in worker processes (spawned: they import this module, never Django) -----
+
+_worker_state: dict[str, tuple[AreaSpec, Register]] = {}
+
+
+def worker_start(spec: AreaSpec, register: Register) -> None:
+    _worker_state["area"] = (spec, register)
+
+
+def worker_plan(start: int, stop: int) -> list[PlannedChild]:
+    spec, register = _worker_state["area"]
+    return plan_children(spec, register, start, stop)

@@ -1,0 +1,112 @@
+"""`thrive generate-area`: fill the database with a synthetic local area for the demo."""
+
+import time
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
+from django.utils import timezone
+
+from thrive.demo.generator import area_has_children, default_workers, generate_area
+
+
+class _Progress:
+    """Progress on stderr, as "children 40,000/100,000": rewritten in place on a terminal,
+    otherwise a line every tenth so CI logs stay short."""
+
+    def __init__(self, stream: OutputWrapper, *, enabled: bool) -> None:
+        self.stream, self.enabled = stream, enabled
+        self.interactive = stream.isatty()
+        self.last_tenth = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        line = f"children {done:,}/{total:,}"
+        if self.interactive:
+            self.stream.write(f"\r{line}", ending="\n" if done == total else "")
+        elif (tenth := done * 10 // total) != self.last_tenth:
+            self.last_tenth = tenth
+            self.stream.write(line)
+        self.stream.flush()
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate a synthetic local area: the council, its education settings, children and "
+        "young people aged 0 to 25 and their EHC needs assessment cases, drawn to match "
+        "England's published figures. Deterministic for the same seed, date, size and years."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--children",
+            type=_positive,
+            default=3000,
+            help="how many children and young people (default 3000)",
+        )
+        parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+        parser.add_argument(
+            "--years", type=_positive, default=4, help="years of requests, up to today (default 4)"
+        )
+        parser.add_argument(
+            "--today",
+            type=date.fromisoformat,
+            default=None,
+            help="the date the area is generated as of, YYYY-MM-DD (default: today)",
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="do nothing if any child or young person is recorded",
+        )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="worker processes that plan the area while this one writes it; 0 plans "
+            "here (default: 0 below 20,000 children, else one per CPU but one, up to 4)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and area_has_children():
+            self.stdout.write(
+                "The database already holds children and young people, so no area was "
+                "generated (--if-empty)."
+            )
+            return
+        children: int = options["children"]
+        today: date = options["today"] or timezone.localdate()
+        started = time.perf_counter()
+        try:
+            summary = generate_area(
+                children=children,
+                seed=options["seed"],
+                years=options["years"],
+                today=today,
+                workers=default_workers(children)
+                if options["workers"] is None
+                else max(0, options["workers"]),
+                on_progress=_Progress(self.stderr, enabled=options["verbosity"] > 0),
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            f"Generated {summary.local_authority.name}: {summary.settings:,} settings, "
+            f"{summary.children:,} children and young people, {summary.cases:,} cases "
+            f"({summary.open_cases:,} open), {summary.events:,} events, as of "
+            f"{today.isoformat()}, in {seconds:.1f} s."
+        )
+        if summary.refused_steps:
+            self.stderr.write(
+                f"{summary.refused_steps:,} timelines were cut short where the law refused a "
+                "step; please report this."
+            )
