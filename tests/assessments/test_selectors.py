@@ -63,3 +63,26 @@ def test_caseload_pages_hold_25_cases(make_case: Any, officer: Any) -> None:
 def test_caseload_is_empty_for_someone_outside_the_team(make_case: Any, administrator: Any) -> None:
     make_case()
     assert caseload_for(user=administrator, filters=CaseloadFilters(), today=TODAY).total == 0
+
+
+def test_the_summaries_hold_open_cases_only_and_refresh_with_one_query(
+    make_case: Any, django_assert_num_queries: Any
+) -> None:
+    from thrive.assessments.selectors import summary_cache
+
+    open_case = make_case(received_on=dt.date(2026, 1, 1))
+    make_case(received_on=dt.date(2026, 1, 1), steps=(step("withdrawn", dt.date(2026, 1, 2)),))
+    assert set(summary_cache.summaries(TODAY)) == {open_case.pk}
+    with django_assert_num_queries(1):
+        assert set(summary_cache.summaries(TODAY)) == {open_case.pk}
+
+
+def test_a_new_day_recomputes_days_left(make_case: Any) -> None:
+    from thrive.assessments.selectors import summary_cache
+
+    case = make_case(received_on=dt.date(2026, 2, 1))
+    first = summary_cache.summaries(TODAY)[case.pk].next_deadline
+    later = summary_cache.summaries(TODAY + dt.timedelta(days=1))[case.pk].next_deadline
+    assert first is not None
+    assert later is not None
+    assert (first.days_left or 0) - (later.days_left or 0) == 1

@@ -989,3 +989,10 @@ class TestAdviceWithdrawn:
         assert refusal_for(self._history(), withdraw, date(2025, 11, 1)) == (
             "There is no outstanding request for advice from social care."
         )
+
+
+@given(accepted_cases())
+def test_a_case_is_closed_exactly_when_it_holds_a_closing_step(events: list[Event]) -> None:
+    from thrive.law.clock import closes_the_case
+
+    assert assessment_clock(events, END).is_open is not any(closes_the_case(e) for e in events)

@@ -1,9 +1,9 @@
 """Reads for EHC needs assessment cases: the only way a view reaches a child's case.
 
 Each case's stage and deadlines come from `thrive.law.clock` over its events. The caseload
-needs them for every open case at once, so each process keeps the clock's summary per case in
-memory, keyed by the case's latest event and today's date: a new event or a new day recomputes
-that case, and the figures are never stored in the database beside the events."""
+needs them for every open case at once, so each process keeps the clock's summary of each open
+case in memory (see `_SummaryCache`): the figures are never stored in the database beside the
+events. See docs/adr/0001-caseload-from-the-clock.md."""
 
 import datetime as dt
 import threading
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from thrive.accounts.policy import restrict_cases
@@ -78,49 +78,87 @@ def _summarise(case_id: int, rows: Iterable[tuple[Any, ...]], today: dt.date) ->
     return CaseSummary(case_id, result.stage, result.received_on, result.next_deadline)
 
 
+def _closing_steps() -> Q:
+    """Events that close a case, from the law's own list (thrive.law.clock.CLOSING_STEPS)."""
+    closing = Q(pk__in=[])
+    for kind, outcome in clock.CLOSING_STEPS:
+        closing |= Q(kind=kind) if outcome is None else Q(kind=kind, outcome=outcome)
+    return closing
+
+
+def _open_cases() -> QuerySet[Case]:
+    closed = CaseEvent.objects.filter(_closing_steps(), case=OuterRef("pk"))
+    return Case.objects.filter(~Exists(closed))
+
+
 class _SummaryCache:
+    """The clock's summary of every open case, per process.
+
+    A new day recomputes them all (days left change with the date). Within a day only cases
+    with new events are recomputed: events are append-only (database triggers), so a new event
+    is the only way a summary changes. Ids can become visible out of order on PostgreSQL (a
+    transaction that took a lower id may commit later), so each refresh re-reads a window of
+    recent ids instead of trusting the highest one seen."""
+
+    WINDOW = 2_000
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._day: dt.date | None = None
-        self._entries: dict[int, tuple[int, CaseSummary]] = {}
-
-    def summaries(self, today: dt.date) -> dict[int, CaseSummary]:
-        latest = dict(CaseEvent.objects.order_by().values_list("case_id").annotate(Max("id")))
-        with self._lock:
-            if self._day != today:
-                self._entries, self._day = {}, today
-            stale = [
-                cid
-                for cid, eid in latest.items()
-                if cid not in self._entries or self._entries[cid][0] != eid
-            ]
-            for case_id, rows in _events_by_case(stale, everything=len(stale) > len(latest) // 2):
-                self._entries[case_id] = (latest[case_id], _summarise(case_id, rows, today))
-            return {cid: self._entries[cid][1] for cid in latest}
+        self.clear()
 
     def clear(self) -> None:
+        self._day: dt.date | None = None
+        self._open: dict[int, CaseSummary] = {}
+        self._floor = 0  # every event id up to here has been applied
+        self._seen: set[int] = set()  # event ids above the floor already applied
+
+    def summaries(self, today: dt.date) -> dict[int, CaseSummary]:
         with self._lock:
-            self._entries, self._day = {}, None
+            if self._day != today:
+                self._rebuild(today)
+            else:
+                self._refresh(today)
+            return dict(self._open)
+
+    def _rebuild(self, today: dt.date) -> None:
+        self.clear()
+        top = CaseEvent.objects.aggregate(top=Max("id"))["top"] or 0
+        self._floor = max(0, top - self.WINDOW)
+        # Read the recent ids before the events: an event committed in between is then
+        # recomputed once more at the next refresh, never missed.
+        self._seen = set(CaseEvent.objects.filter(id__gt=self._floor).values_list("id", flat=True))
+        events = CaseEvent.objects.filter(case__in=_open_cases())
+        self._apply(_group_by_case(events), today)
+        self._day = today
+
+    def _refresh(self, today: dt.date) -> None:
+        recent = CaseEvent.objects.filter(id__gt=self._floor).values_list("id", "case_id")
+        new = [(event_id, case_id) for event_id, case_id in recent if event_id not in self._seen]
+        if new:
+            changed = {case_id for _, case_id in new}
+            self._apply(_group_by_case(CaseEvent.objects.filter(case_id__in=changed)), today)
+            for case_id in changed - set(self._open):
+                self._open.pop(case_id, None)
+            self._seen.update(event_id for event_id, _ in new)
+        floor = max(self._floor, max(self._seen, default=0) - self.WINDOW)
+        self._seen = {event_id for event_id in self._seen if event_id > floor}
+        self._floor = floor
+
+    def _apply(self, grouped: dict[int, list[tuple[Any, ...]]], today: dt.date) -> None:
+        for case_id, rows in grouped.items():
+            summary = _summarise(case_id, rows, today)
+            if summary.stage.is_open:
+                self._open[case_id] = summary
+            else:
+                self._open.pop(case_id, None)
 
 
-def _events_by_case(
-    case_ids: list[int], *, everything: bool
-) -> Iterable[tuple[int, list[tuple[Any, ...]]]]:
-    if not case_ids:
-        return []
+def _group_by_case(events: QuerySet[CaseEvent]) -> dict[int, list[tuple[Any, ...]]]:
     grouped: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    wanted = set(case_ids)
-    chunks = (
-        [None] if everything else [case_ids[i : i + 5000] for i in range(0, len(case_ids), 5000)]
-    )
-    for chunk in chunks:
-        events = CaseEvent.objects.order_by("case_id", "on", "id")
-        if chunk is not None:
-            events = events.filter(case_id__in=chunk)
-        for row in events.values_list(*_EVENT_FIELDS).iterator(chunk_size=20000):
-            if row[0] in wanted:
-                grouped[row[0]].append(row)
-    return grouped.items()
+    rows = events.order_by("case_id", "on", "id").values_list(*_EVENT_FIELDS)
+    for row in rows.iterator(chunk_size=20_000):
+        grouped[row[0]].append(row)
+    return grouped
 
 
 summary_cache = _SummaryCache()

@@ -500,6 +500,28 @@ def _stage(facts: _Facts) -> Stage:
     return Stage.FINAL_ISSUED
 
 
+# The steps that end an assessment: a decision not to assess (reg. 5(1)) or not to issue
+# (reg. 10(1)), the final plan (reg. 13(2)), or the request withdrawn. `refusal_for` refuses
+# every step after one, so a timeline that holds one is closed for good. As (kind, outcome)
+# pairs, so a database can find open cases without replaying every timeline.
+CLOSING_STEPS: Final = frozenset(
+    {
+        (EventKind.DECISION_TO_ASSESS, False),
+        (EventKind.DECISION_TO_ISSUE, False),
+        (EventKind.FINAL_ISSUED, None),
+        (EventKind.WITHDRAWN, None),
+    }
+)
+_DECISIONS: Final = frozenset({EventKind.DECISION_TO_ASSESS, EventKind.DECISION_TO_ISSUE})
+
+
+def closes_the_case(event: Event) -> bool:
+    """Whether ``event`` ends the EHC needs assessment (SEND Regulations 2014, regs 5(1),
+    10(1) and 13(2); or the request withdrawn), after which no step may be recorded."""
+    outcome = event.outcome if event.kind in _DECISIONS else None
+    return (event.kind, outcome) in CLOSING_STEPS
+
+
 # --- Deadlines -------------------------------------------------------------------------
 
 _ALL_REASONS: Final = frozenset(ExceptionReason)
