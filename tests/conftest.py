@@ -124,6 +124,7 @@ def world(
         "parent": make_user("parent", "parent", email="parent@example.org"),
         "parent_of_another": make_user("otherparent", "parent"),
         "young_person": make_user("youngperson", "young_person"),
+        "analyst": make_user("analyst", "analyst"),
     }
     users["practitioner_in_inbox"].organisations.add(inbox)
     FamilyLink.objects.create(user=users["parent"], child=case.child, relationship="parent")

@@ -14,6 +14,7 @@ PRACTITIONER_NOT_INVITED = "practitioner_not_invited"
 PARENT = "parent"  # parent of the world's child
 PARENT_OF_ANOTHER = "parent_of_another"
 YOUNG_PERSON = "young_person"  # a young person with their own case, not the world's child
+ANALYST = "analyst"  # a SEND leader or analyst: the dashboard, no child's record
 
 VISITORS = (
     ANONYMOUS,
@@ -26,11 +27,13 @@ VISITORS = (
     PARENT,
     PARENT_OF_ANOTHER,
     YOUNG_PERSON,
+    ANALYST,
 )
 
 CASEWORK = frozenset({CASE_OFFICER, SEND_MANAGER})
 MANAGER = frozenset({SEND_MANAGER})
 ADMIN = frozenset({ADMINISTRATOR})
+INSIGHT = frozenset({CASE_OFFICER, SEND_MANAGER, ANALYST})
 INVITED = frozenset({PRACTITIONER_INVITED, PRACTITIONER_IN_INBOX})
 PRACTITIONERS = frozenset({PRACTITIONER_INVITED, PRACTITIONER_IN_INBOX, PRACTITIONER_NOT_INVITED})
 FAMILIES = frozenset({PARENT, PARENT_OF_ANOTHER, YOUNG_PERSON})

@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     PRACTITIONER = "practitioner", "Practitioner giving advice"
     PARENT = "parent", "Parent or carer"
     YOUNG_PERSON = "young_person", "Young person"
+    ANALYST = "analyst", "SEND leader or analyst"
 
 
 class OrganisationKind(models.TextChoices):

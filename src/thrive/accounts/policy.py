@@ -5,6 +5,8 @@ services ask here and nowhere else.
   each other.
 - A practitioner sees only cases they, or an organisation inbox they belong to, are invited to.
 - A parent, carer or young person sees only the children they are linked to.
+- SEND leaders and analysts see the data dashboard, with small numbers suppressed, and no
+  child's record.
 - Administrators manage accounts and reference data but see no child's record: they do not
   need it for their job (UK GDPR data minimisation)."""
 
@@ -28,6 +30,8 @@ class Action(StrEnum):
     FAMILY_CONTRIBUTE = "family.contribute"  # obj: a child; views, comments, setting requests
     ACCESS_LOG_VIEW = "access_log.view"  # obj: a child
     ADMINISTER = "administer"
+    INSIGHT_VIEW = "insight.view"  # the data dashboard and benchmarks
+    INSIGHT_UNSUPPRESSED = "insight.unsuppressed"  # small numbers shown, not suppressed
 
 
 def _active(user: Any) -> bool:
@@ -84,6 +88,10 @@ RULES: dict[Action, Callable[[Any, Any], bool]] = {
     ),
     Action.ACCESS_LOG_VIEW: lambda user, obj: _role(user) == "send_manager",
     Action.ADMINISTER: lambda user, obj: _role(user) == "administrator",
+    Action.INSIGHT_VIEW: lambda user, obj: is_casework(user) or _role(user) == "analyst",
+    # Figures about fewer children than the DfE's suppression threshold could identify a
+    # child, so only the case work team, who may see the records anyway, sees them unsuppressed.
+    Action.INSIGHT_UNSUPPRESSED: lambda user, obj: is_casework(user),
 }
 
 

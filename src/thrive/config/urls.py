@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("thrive.advice.urls")),
     path("", include("thrive.portal.urls")),  # /family/... and /cases/<id>/family/...
     path("children/", include("thrive.people.urls")),
+    path("insight/", include("thrive.insight.urls")),
+    path("benchmarks/", include("thrive.benchmarks.urls")),
     path("api/", include("thrive.assessments.api_urls")),
     path("api/schema/", login_not_required(SpectacularAPIView.as_view()), name="api_schema"),
     path("admin/", admin.site.urls),

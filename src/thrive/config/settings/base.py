@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "thrive.advice",
     "thrive.plans",
     "thrive.portal",
+    "thrive.benchmarks",
+    "thrive.insight",
     "thrive.demo",
 ]
 
