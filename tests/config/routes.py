@@ -1,8 +1,8 @@
-from tests.routes import ADMIN, CASEWORK, EVERYONE, FAMILIES, PRACTITIONERS, Route
+from tests.routes import ADMIN, CASEWORK, EVERYONE, FAMILIES, INSIGHT, PRACTITIONERS, Route
 
 ROUTES = {
     # Home sends each signed-in person to their own work (portals add their visitors).
-    "home": Route("/", CASEWORK | ADMIN | PRACTITIONERS | FAMILIES),
+    "home": Route("/", CASEWORK | ADMIN | PRACTITIONERS | FAMILIES | INSIGHT),
     "api_schema": Route("/api/schema/", EVERYONE),
     "health": Route("/healthz", EVERYONE),
 }

@@ -72,6 +72,12 @@ class User(AbstractUser):
         return is_family(self)
 
     @property
+    def can_view_insight(self) -> bool:
+        from .policy import Action, can
+
+        return can(self, Action.INSIGHT_VIEW)
+
+    @property
     def can_administer(self) -> bool:
         from .policy import can_administer
 

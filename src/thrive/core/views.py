@@ -14,6 +14,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("advice:advice_inbox")
     if getattr(request.user, "is_family", False):
         return redirect("portal:family_home")
+    if getattr(request.user, "can_view_insight", False):
+        return redirect("insight:dashboard_detail")
     return render(request, "core/no_access.html", status=403)
 
 

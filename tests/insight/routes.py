@@ -1,0 +1,5 @@
+from tests.routes import INSIGHT, Route
+
+ROUTES = {
+    "insight:dashboard_detail": Route("/insight/", INSIGHT),
+}
