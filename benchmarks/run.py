@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["generate_area.py", "caseload.py"]
+BENCHMARKS = ["generate_area.py", "caseload.py", "dashboard.py"]
 
 for script in BENCHMARKS:
     print(f"\n== {script}", flush=True)

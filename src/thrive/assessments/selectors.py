@@ -78,7 +78,7 @@ def _summarise(case_id: int, rows: Iterable[tuple[Any, ...]], today: dt.date) ->
     return CaseSummary(case_id, result.stage, result.received_on, result.next_deadline)
 
 
-def _closing_steps() -> Q:
+def closing_steps() -> Q:
     """Events that close a case, from the law's own list (thrive.law.clock.CLOSING_STEPS)."""
     closing = Q(pk__in=[])
     for kind, outcome in clock.CLOSING_STEPS:
@@ -87,7 +87,7 @@ def _closing_steps() -> Q:
 
 
 def _open_cases() -> QuerySet[Case]:
-    closed = CaseEvent.objects.filter(_closing_steps(), case=OuterRef("pk"))
+    closed = CaseEvent.objects.filter(closing_steps(), case=OuterRef("pk"))
     return Case.objects.filter(~Exists(closed))
 
 

@@ -33,7 +33,7 @@ from django.db.models import (
 )
 
 from thrive.assessments.models import Case, CaseEvent
-from thrive.assessments.selectors import summary_cache
+from thrive.assessments.selectors import closing_steps, summary_cache
 from thrive.law import clock
 from thrive.law.clock import EventKind, ExceptionReason
 
@@ -295,13 +295,6 @@ def advice_counts(
         }
 
 
-def _closing_steps() -> Q:
-    closing = Q(pk__in=[])
-    for kind, outcome in clock.CLOSING_STEPS:
-        closing |= Q(kind=kind) if outcome is None else Q(kind=kind, outcome=outcome)
-    return closing
-
-
 def overdue_counts(today: dt.date, breakdown: Breakdown | None = None) -> dict[str, dict[str, int]]:
     """{group: {"open", "overdue"}}: open cases, and those past a statutory deadline today, from
     the statutory clock's summary of each open case (kept by the caseload)."""
@@ -309,7 +302,7 @@ def overdue_counts(today: dt.date, breakdown: Breakdown | None = None) -> dict[s
     overdue_ids = {case_id for case_id, s in summaries.items() if s.is_overdue}
     if breakdown is None:
         return {ALL: {"open": len(summaries), "overdue": len(overdue_ids)}}
-    closed = CaseEvent.objects.filter(_closing_steps(), case=OuterRef("pk"))
+    closed = CaseEvent.objects.filter(closing_steps(), case=OuterRef("pk"))
     groups = (
         Case.objects.filter(~Exists(closed))
         .annotate(grp=breakdown.expression("child__", _request_received_on("pk")))
