@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "benchmarks"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.benchmark_detail, name="benchmark_detail"),
+]

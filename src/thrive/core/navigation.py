@@ -14,6 +14,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
         items.append({"text": "New request", "href": reverse("assessments:case_create")})
     if getattr(user, "can_view_insight", False):
         items.append({"text": "Dashboard", "href": reverse("insight:dashboard_detail")})
+        items.append({"text": "Benchmarks", "href": reverse("benchmarks:benchmark_detail")})
     if getattr(user, "is_family", False):
         items.append({"text": "Home", "href": reverse("portal:family_home")})
     if getattr(user, "gives_advice", False):

@@ -169,7 +169,7 @@ THRIVE_BASE_URL = os.environ.get("THRIVE_BASE_URL", "http://127.0.0.1:8000")
 # every export (DfE statistics practice for small numbers; see insight/suppression.py).
 THRIVE_SUPPRESSION_THRESHOLD = int(os.environ.get("THRIVE_SUPPRESSION_THRESHOLD", "5"))
 # Where the dashboard finds the 0-25 population for rates per 10,000.
-THRIVE_POPULATION_0_TO_25 = ""
+THRIVE_POPULATION_0_TO_25 = "thrive.benchmarks.selectors.population_0_to_25"
 
 # The council that runs this Thrive (shown in the header and on documents).
 THRIVE_COUNCIL_NAME = os.environ.get("THRIVE_COUNCIL_NAME", "Thrive demonstration council")

@@ -1,0 +1,5 @@
+from tests.routes import INSIGHT, Route
+
+ROUTES = {
+    "benchmarks:benchmark_detail": Route("/benchmarks/", INSIGHT),
+}
