@@ -175,11 +175,25 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     return list(result["violations"])
 
 
+AXE_RUNS: list[str] = []  # every page state checked this session, for the summary line
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if AXE_RUNS:
+        terminalreporter.write_line(
+            f"axe-core: {len(AXE_RUNS)} checks of {len(set(AXE_RUNS))} page states, "
+            "no WCAG 2.2 AA violations"
+            if not terminalreporter.stats.get("failed")
+            else f"axe-core: {len(AXE_RUNS)} checks run"
+        )
+
+
 @pytest.fixture
 def axe() -> Callable[[Any, str], None]:
     """`axe(page, "what the page is")` fails the test if axe finds any WCAG 2.2 AA violation."""
 
     def check(page: Any, where: str) -> None:
+        AXE_RUNS.append(where)
         if violations := axe_violations(page):
             pytest.fail(
                 f"axe-core found {len(violations)} WCAG 2.2 AA violation(s) on {where} "
