@@ -1,6 +1,7 @@
 """Writing the synthetic area to the database, and the `generate-area` command."""
 
 import io
+import os
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from tests.demo.conftest import TODAY, area_spec, planned
 from thrive.accounts.models import Role
 from thrive.assessments.models import Case, CaseAssignment, CaseEvent
 from thrive.core.models import AuditEntry
-from thrive.demo.generator import generate_area
+from thrive.demo.generator import default_workers, generate_area
 from thrive.law.clock import assessment_clock, refusal_for
 from thrive.people.models import Child, LocalAuthority, Setting
 
@@ -122,3 +123,20 @@ def test_if_empty_does_nothing_when_children_exist() -> None:
 def test_if_empty_generates_into_an_empty_database() -> None:
     call_command("generate-area", "--if-empty", children=40, today=TODAY, stdout=io.StringIO())
     assert Child.objects.count() == 40
+
+
+@pytest.mark.parametrize(
+    ("children", "cpus", "load", "workers"),
+    [
+        (5_000, 8, 0.0, 0),  # small: planned here
+        (100_000, 2, 0.2, 1),  # a CPU to spare beside the writer
+        (100_000, 2, 1.5, 0),  # the machine is busy: a worker would only add work
+        (100_000, 8, 1.0, 4),  # up to 4
+    ],
+)
+def test_workers_only_where_a_cpu_is_spare(
+    monkeypatch: pytest.MonkeyPatch, children: int, cpus: int, load: float, workers: int
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: cpus)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, load, load), raising=False)
+    assert default_workers(children) == workers

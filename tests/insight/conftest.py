@@ -11,6 +11,9 @@ Calendar year 2025 (request received → final plan, days):
   D  3 Mar 2025, decided not to assess.        E  3 Mar 2025, withdrawn before a decision.
   F 15 Dec 2025, no decision yet (open, past the 6 weeks on 2 March 2026).
   G  3 Feb 2025, assessed, decided not to issue a plan on 1 May 2025.
+
+The dashboard reads summary tables, so `area` counts the figures (`insight_refresh`) once the
+cases are in; a test that adds cases of its own calls the `refreshed` fixture's function.
 """
 
 import datetime as dt
@@ -20,6 +23,8 @@ from typing import Any
 import pytest
 
 from tests.factories import step
+from thrive.insight.models import Refresh
+from thrive.insight.services import insight_refresh
 from thrive.law import clock
 from thrive.law.clock import Contributor, ExceptionReason
 
@@ -35,7 +40,13 @@ def _advice(asked: dt.date, back: dt.date) -> tuple[clock.Event, ...]:
 
 
 @pytest.fixture
-def area(make_case: Callable[..., Any]) -> dict[str, Any]:
+def refreshed(db: Any) -> Callable[[], Refresh]:
+    """Count the dashboard's figures again from the cases recorded so far."""
+    return insight_refresh
+
+
+@pytest.fixture
+def area(make_case: Callable[..., Any], refreshed: Callable[[], Refresh]) -> dict[str, Any]:
     cases = {
         "A": make_case(
             received_on=D(2025, 1, 6),
@@ -113,4 +124,5 @@ def area(make_case: Callable[..., Any]) -> dict[str, Any]:
             ),
         ),
     }
+    refreshed()
     return cases

@@ -10,7 +10,7 @@ import pytest
 from tests.factories import TODAY
 from thrive.assessments.selectors import case_clock
 from thrive.core.models import AuditEntry
-from thrive.insight import presenters, selectors
+from thrive.insight import presenters, selectors, timelines
 from thrive.insight.breakdowns import BREAKDOWNS
 from thrive.insight.measures import BY_KEY
 from thrive.insight.periods import calendar_year, rolling_12_months
@@ -45,7 +45,7 @@ def test_excluding_exceptions_leaves_out_only_qualifying_exceptions(area: Any) -
 
 
 def test_exception_flag_agrees_with_the_statutory_clock(area: Any) -> None:
-    rows = {r["child_id"]: r for r in selectors.case_milestones()}
+    rows = {r["child_id"]: r for r in timelines.case_milestones()}
     for case in (area["A"], area["C"], area["H"]):
         row = rows[case.child_id]
         due = row["received_on"] + dt.timedelta(days=140)
@@ -109,12 +109,27 @@ def test_every_breakdown_adds_up_to_the_whole(area: Any) -> None:
             assert sum(g.get(name, 0) for g in grouped.values()) == whole[name], breakdown.key
 
 
-def test_age_group_is_the_age_when_the_request_arrived(make_case: Any) -> None:
+def test_age_group_is_the_age_when_the_request_arrived(make_case: Any, refreshed: Any) -> None:
     make_case(received_on=dt.date(2025, 5, 3), date_of_birth=dt.date(2020, 5, 4))  # 4
     make_case(received_on=dt.date(2025, 5, 4), date_of_birth=dt.date(2020, 5, 4))  # 5
+    refreshed()
     grouped = selectors.group_counts(YEAR, BREAKDOWNS["age_group"])
     assert grouped["under_5"]["requests"] == 1
     assert grouped["5_to_10"]["requests"] == 1
+
+
+def test_a_29_february_birthday_falls_on_1_march(make_case: Any, refreshed: Any) -> None:
+    leapling = dt.date(2020, 2, 29)
+    make_case(received_on=dt.date(2025, 2, 28), date_of_birth=leapling)  # 4
+    make_case(received_on=dt.date(2025, 3, 1), date_of_birth=leapling)  # 5
+    make_case(received_on=dt.date(2024, 2, 29), date_of_birth=dt.date(2019, 3, 1))  # 4
+    refreshed()
+    grouped = selectors.group_counts(calendar_year(2025), BREAKDOWNS["age_group"])
+    assert (grouped["under_5"]["requests"], grouped["5_to_10"]["requests"]) == (1, 1)
+    assert (
+        selectors.group_counts(calendar_year(2024), BREAKDOWNS["age_group"])["under_5"]["requests"]
+        == 1
+    )
 
 
 def test_spread_sentence_names_the_lowest_and_highest(area: Any) -> None:

@@ -1,12 +1,18 @@
 """Display-ready dashboard rows: figures as text (suppressed where they must be), the sentence
 saying how far apart the groups are, a chart per measure and the CSV rows."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from django.utils import timezone
+
+from thrive.law.clock import render_date
 
 from . import charts
 from .breakdowns import NOT_RECORDED, Breakdown
 from .measures import Column, Kind, Measure
+from .models import Refresh
 from .population import rate_per_10_000
 from .suppression import SUPPRESSED, Figure, count_figure, share_figure, threshold, weeks_figure
 
@@ -142,3 +148,24 @@ def suppression_note() -> str:
         "Small numbers could identify a child. Percentages are also hidden when they would "
         "let someone work out a hidden number."
     )
+
+
+def _time(moment: dt.datetime) -> str:
+    """GOV.UK style: "9:05am on 23 November 2026", in the council's time zone."""
+    local = timezone.localtime(moment)
+    hour, noon = local.hour % 12 or 12, "am" if local.hour < 12 else "pm"
+    return f"{hour}:{local.minute:02d}{noon} on {render_date(local.date())}"
+
+
+def as_of(refresh: Refresh | None) -> str:
+    """When the figures were counted, and whether they are being counted again, for the top
+    of the page."""
+    if refresh is None or refresh.refreshed_at is None:
+        return (
+            "The figures have not been counted yet. They are being counted now: "
+            "reload this page in a few minutes."
+        )
+    text = f"Figures as of {_time(refresh.refreshed_at)}."
+    if refresh.requested_at is not None and refresh.requested_at > refresh.refreshed_at:
+        text += " They are being counted again now."
+    return text

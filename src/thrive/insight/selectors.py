@@ -1,224 +1,98 @@
-"""The dashboard's figures, counted in the database from the case timelines.
+"""The dashboard's figures, counted in the database from the summary tables (`models`).
 
-Two steps, both in SQL:
+`CaseFacts` holds one row per case with its milestone dates, what follows from them (in time,
+an exception applies, days to the plan) and its group in every breakdown, as of the last
+refresh (`services.insight_refresh`, run by a task). So every figure here is a plain
+`GROUP BY` over about one row per case with conditional counts, with DfE's definitions; no
+page works out a milestone from the timelines again.
 
-1. `case_milestones()`: one row per case with the date of each milestone (request, decisions,
-   final plan, withdrawal) and of the first exception that counts, by conditional aggregation
-   over the event table (`Min("events__on", filter=...)`), plus the group the chosen breakdown
-   puts the child in. Built with the ORM.
-2. `group_counts()`: counts per group over those rows, with DfE's definitions. Written as SQL
-   around the ORM's query, because the ORM cannot group by a column of an aggregated
-   subquery; the only per-database part is adding days to a date.
-
-Percentiles use PostgreSQL's `percentile_cont`; SQLite has none, so there the per-plan weeks
-come back and `_percentile` (the same linear interpolation) finishes the job.
-Only "open cases past a deadline" is worked out in Python: it needs the statutory clock, and
-the caseload already keeps it for every open case (`assessments.selectors.summary_cache`).
+Every count is additive across groups (a child with a plan is counted on the case that gave
+them their first plan), so the whole area's counts are the sum of the groups' and one query
+serves both. Percentiles use PostgreSQL's `percentile_cont`; SQLite has none, so there the
+per-plan days come back and `_percentile` (the same linear interpolation) finishes the job.
+"Open cases past a deadline" needs the statutory clock, which the caseload already keeps for
+every open case (`assessments.selectors.summary_cache`): the overdue cases' ids go to the
+database in one parameter and are counted by group there.
 """
 
 import datetime as dt
-from collections import Counter, defaultdict
+import json
+from collections import defaultdict
 from typing import Any
 
 from django.db import connection
-from django.db.models import (
-    DateField,
-    Exists,
-    ExpressionWrapper,
-    Min,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import Aggregate, Count, FloatField, Min, Q, QuerySet
 
-from thrive.assessments.models import Case, CaseEvent
-from thrive.assessments.selectors import closing_steps, summary_cache
-from thrive.law import clock
-from thrive.law.clock import EventKind, ExceptionReason
+from thrive.assessments.selectors import summary_cache
 
 from .breakdowns import Breakdown
+from .models import AdviceFacts, CaseFacts, Refresh
 from .periods import Period
 
 ALL = "all"  # the one group when no breakdown is asked for
-FINAL_PLAN_DAYS = clock.FINAL_PLAN_WEEKS * 7  # DfE: issued <= received + 140 days
-ADVICE_DAYS = clock.ADVICE_WEEKS * 7  # reg. 8(1): 6 weeks from being asked
 PERCENTILES = (0.5, 0.9)
 
 
-def _first(kind: EventKind, **fields: Any) -> Min:
-    conditions = {f"events__{name}": value for name, value in fields.items()}
-    return Min("events__on", filter=Q(events__kind=kind, **conditions))
+class _PercentileCont(Aggregate):
+    """PostgreSQL's percentile_cont(fraction) WITHIN GROUP (ORDER BY expression)."""
+
+    function = "percentile_cont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression: Any, fraction: float) -> None:
+        super().__init__(expression, fraction=float(fraction))
 
 
-def _request_received_on(case_path: str) -> Subquery:
-    requests = CaseEvent.objects.filter(
-        case=OuterRef(case_path), kind=EventKind.REQUEST_RECEIVED
-    ).values("on")[:1]
-    return Subquery(requests, output_field=DateField())
+def _in(period: Period, field: str) -> Q:
+    return Q(**{f"{field}__gte": period.start, f"{field}__lte": period.end})
 
 
-def _first_qualifying_exception() -> Subquery:
-    """The first day an exception that can excuse the 20 weeks was in force (reg. 13(3) applying
-    reg. 10(4)). A closure or absence ((a), (b), (d)) that ended within 4 weeks does not count
-    (thrive.law.clock: "not less than 4 weeks"); one still running does. Periods are paired by
-    reason, as the clock refuses a second start before the first has ended."""
-    short_end = CaseEvent.objects.filter(
-        case=OuterRef("case"),
-        kind=EventKind.EXCEPTION_ENDED,
-        exception=OuterRef("exception"),
-        on__gte=OuterRef("on"),
-        on__lte=ExpressionWrapper(
-            OuterRef("on") + (clock.QUALIFYING_PERIOD - dt.timedelta(days=1)),
-            output_field=DateField(),
-        ),
-    )
-    qualifying = CaseEvent.objects.filter(
-        Q(exception=ExceptionReason.PERSONAL_CIRCUMSTANCES) | ~Exists(short_end),
-        case=OuterRef("pk"),
-        kind=EventKind.EXCEPTION_STARTED,
-    )
-    return Subquery(qualifying.order_by("on").values("on")[:1], output_field=DateField())
+def _case_counts(period: Period) -> dict[str, Count]:
+    received = _in(period, "received_on")
+    final = _in(period, "final_on")
+    undecided = Q(assessed_on__isnull=True, not_assessed_on__isnull=True)
+    counts = {
+        "requests": received,
+        "not_assessed": received & Q(not_assessed_on__isnull=False),
+        "assessed": received & Q(assessed_on__isnull=False),
+        "withdrawn": received & Q(withdrawn_on__isnull=False) & undecided,
+        "assess_decided": Q(assessed_on__isnull=False)
+        & (_in(period, "issue_on") | _in(period, "not_issued_on")),
+        "not_issued": Q(assessed_on__isnull=False) & _in(period, "not_issued_on"),
+        "plans": final,
+        "plans_in_time": final & Q(plan_in_time=True),
+        "plans_ex": final & Q(exception_applies=False),
+        "plans_in_time_ex": final & Q(exception_applies=False, plan_in_time=True),
+        # Children with a plan by the end of the period, each counted on their first plan.
+        "active_plans": Q(childs_first_plan=True, final_on__lte=period.end),
+        "open": Q(closed_on__isnull=True),  # open when the figures were counted
+    }
+    return {name: Count("pk", filter=condition) for name, condition in counts.items()}
 
 
-def case_milestones(breakdown: Breakdown | None = None) -> QuerySet[Case, dict[str, Any]]:
-    """One row per case: its milestone dates and the breakdown group of its child."""
-    cases = Case.objects.annotate(
-        received_on=_first(EventKind.REQUEST_RECEIVED),
-        assessed_on=_first(EventKind.DECISION_TO_ASSESS, outcome=True),
-        not_assessed_on=_first(EventKind.DECISION_TO_ASSESS, outcome=False),
-        issue_on=_first(EventKind.DECISION_TO_ISSUE, outcome=True),
-        not_issued_on=_first(EventKind.DECISION_TO_ISSUE, outcome=False),
-        final_on=_first(EventKind.FINAL_ISSUED),
-        withdrawn_on=_first(EventKind.WITHDRAWN),
-        excepted_from=_first_qualifying_exception(),
-    )
-    if breakdown is not None:
-        cases = cases.annotate(grp=breakdown.expression("child__", _request_received_on("pk")))
-    columns = [
-        "child_id",
-        "received_on",
-        "assessed_on",
-        "not_assessed_on",
-        "issue_on",
-        "not_issued_on",
-        "final_on",
-        "withdrawn_on",
-        "excepted_from",
-    ]
-    rows: QuerySet[Case, dict[str, Any]] = cases.values(*columns, *(["grp"] if breakdown else []))
-    return rows
+def _grouped(
+    rows: QuerySet[Any, Any], breakdown: Breakdown | None, **aggregates: Any
+) -> dict[str, dict[str, Any]]:
+    """{group: {name: value}}, one query: grouped by the breakdown's column, or the whole."""
+    if breakdown is None:
+        return {ALL: rows.aggregate(**aggregates)}
+    values = rows.values(breakdown.key).annotate(**aggregates).order_by()
+    return {row.pop(breakdown.key): row for row in values}
 
 
-# --- SQL over the milestones ----------------------------------------------------------------
-
-
-def _plus_days(column: str, days: int) -> str:
-    if connection.vendor == "postgresql":
-        return f"({column} + {int(days)})"
-    return f"date({column}, '+{int(days)} days')"
-
-
-def _days_between(start: str, end: str) -> str:
-    if connection.vendor == "postgresql":
-        return f"({end} - {start})"
-    return f"(julianday({end}) - julianday({start}))"
-
-
-def _date(day: dt.date) -> Any:
-    return connection.ops.adapt_datefield_value(day)
-
-
-def _group(breakdown: Breakdown | None) -> str:
-    return "t.grp" if breakdown else f"'{ALL}'"
-
-
-_COUNTS = """
-SELECT {group} AS grp,
-  SUM(CASE WHEN {received} THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {received} AND t.not_assessed_on IS NOT NULL THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {received} AND t.assessed_on IS NOT NULL THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {received} AND t.withdrawn_on IS NOT NULL AND t.assessed_on IS NULL
-      AND t.not_assessed_on IS NULL THEN 1 ELSE 0 END),
-  SUM(CASE WHEN t.assessed_on IS NOT NULL AND ({issued} OR {not_issued}) THEN 1 ELSE 0 END),
-  SUM(CASE WHEN t.assessed_on IS NOT NULL AND {not_issued} THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {final} THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {final} AND {in_time} THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {final} AND NOT {excepted} THEN 1 ELSE 0 END),
-  SUM(CASE WHEN {final} AND NOT {excepted} AND {in_time} THEN 1 ELSE 0 END),
-  COUNT(DISTINCT CASE WHEN t.final_on <= %(end)s THEN t.child_id END)
-FROM ({milestones}) t
-{group_by}
-"""
-_COUNT_NAMES = (
-    "requests",
-    "not_assessed",
-    "assessed",
-    "withdrawn",
-    "assess_decided",
-    "not_issued",
-    "plans",
-    "plans_in_time",
-    "plans_ex",
-    "plans_in_time_ex",
-    "active_plans",
-)
-
-
-def _between(column: str) -> str:
-    return f"({column} >= %(start)s AND {column} <= %(end)s)"
-
-
-def _sql(template: str, breakdown: Breakdown | None, **parts: str) -> tuple[str, dict[str, Any]]:
-    inner, inner_params = case_milestones(breakdown).query.sql_with_params()
-    # The outer SQL names its parameters, so name the ORM's positional ones too.
-    names = {f"orm{i}": value for i, value in enumerate(inner_params)}
-    pieces = inner.split("%s")
-    inner = pieces[0] + "".join(f"%(orm{i})s{piece}" for i, piece in enumerate(pieces[1:]))
-    due = _plus_days("t.received_on", FINAL_PLAN_DAYS)
-    sql = template.format(
-        group=_group(breakdown),
-        group_by="GROUP BY t.grp" if breakdown else "",
-        milestones=inner,
-        received=_between("t.received_on"),
-        issued=_between("t.issue_on"),
-        not_issued=_between("t.not_issued_on"),
-        final=_between("t.final_on"),
-        in_time=f"(t.final_on <= {due})",
-        excepted=(
-            f"(t.excepted_from IS NOT NULL AND t.excepted_from <= t.final_on"
-            f" AND t.excepted_from <= {due})"
-        ),
-        **parts,
-    )
-    return sql, names
-
-
-def _run(sql: str, params: dict[str, Any], period: Period) -> list[tuple[Any, ...]]:
-    params = {**params, "start": _date(period.start), "end": _date(period.end)}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
+def _with_whole(grouped: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The groups, and ALL: their sum (every count here is additive over groups)."""
+    whole: dict[str, int] = defaultdict(int)
+    for values in grouped.values():
+        for name, value in values.items():
+            whole[name] += value
+    return {**grouped, ALL: dict(whole)}
 
 
 def group_counts(period: Period, breakdown: Breakdown | None = None) -> dict[str, dict[str, int]]:
     """{group: {count name: value}} for every case-based count in `period`."""
-    sql, params = _sql(_COUNTS, breakdown)
-    return {
-        str(row[0]): {
-            name: int(value or 0) for name, value in zip(_COUNT_NAMES, row[1:], strict=True)
-        }
-        for row in _run(sql, params, period)
-    }
-
-
-_WEEKS_PG = """
-SELECT {group} AS grp, COUNT(*),
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY {days}),
-  percentile_cont(0.9) WITHIN GROUP (ORDER BY {days})
-FROM ({milestones}) t WHERE {final} {group_by}
-"""
-_WEEKS_ROWS = "SELECT {group} AS grp, {days} FROM ({milestones}) t WHERE {final}"
+    return _grouped(CaseFacts.objects.all(), breakdown, **_case_counts(period))
 
 
 def _percentile(ordered: list[float], fraction: float) -> float:
@@ -229,28 +103,47 @@ def _percentile(ordered: list[float], fraction: float) -> float:
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
+def _weeks(days: list[float]) -> dict[str, Any]:
+    days.sort()
+    median, p90 = (_percentile(days, f) / 7 for f in PERCENTILES)
+    return {"plans": len(days), "median_weeks": median, "p90_weeks": p90}
+
+
+def _weeks_to_plan(
+    period: Period, breakdown: Breakdown | None, *, whole: bool
+) -> dict[str, dict[str, Any]]:
+    plans = CaseFacts.objects.filter(_in(period, "final_on"))
+    if connection.vendor == "postgresql":
+        aggregates = {
+            "plans": Count("pk"),
+            "median_days": _PercentileCont("days_to_plan", 0.5),
+            "p90_days": _PercentileCont("days_to_plan", 0.9),
+        }
+        rows = _grouped(plans, breakdown, **aggregates)
+        if whole and breakdown is not None:
+            rows |= _grouped(plans, None, **aggregates)
+        return {
+            grp: {
+                "plans": r["plans"],
+                "median_weeks": r["median_days"] / 7,
+                "p90_weeks": r["p90_days"] / 7,
+            }
+            for grp, r in rows.items()
+            if r["plans"]  # with no breakdown, no plans still gives one row of NULLs
+        }
+    days: dict[str, list[float]] = defaultdict(list)
+    column = breakdown.key if breakdown else None
+    for grp, elapsed in plans.values_list(column or "pk", "days_to_plan").order_by():
+        days[grp if column else ALL].append(float(elapsed))
+        if whole and column:
+            days[ALL].append(float(elapsed))
+    return {grp: _weeks(values) for grp, values in days.items()}
+
+
 def weeks_to_plan(period: Period, breakdown: Breakdown | None = None) -> dict[str, dict[str, Any]]:
     """{group: {"plans", "median_weeks", "p90_weeks"}}: weeks from request to final plan, for
     plans issued in `period`."""
-    days = _days_between("t.received_on", "t.final_on")
-    if connection.vendor == "postgresql":
-        sql, params = _sql(_WEEKS_PG, breakdown, days=days)
-        rows = _run(sql, params, period)
-        return {
-            str(grp): {"plans": n, "median_weeks": median / 7, "p90_weeks": p90 / 7}
-            for grp, n, median, p90 in rows
-            if n  # with no breakdown, no plans still gives one row of NULLs
-        }
-    sql, params = _sql(_WEEKS_ROWS, breakdown, days=days)
-    grouped: dict[str, list[float]] = defaultdict(list)
-    for grp, elapsed in _run(sql, params, period):
-        grouped[str(grp)].append(float(elapsed))
-    result = {}
-    for grp, values in grouped.items():
-        values.sort()
-        median, p90 = (_percentile(values, f) / 7 for f in PERCENTILES)
-        result[grp] = {"plans": len(values), "median_weeks": median, "p90_weeks": p90}
-    return result
+    return _weeks_to_plan(period, breakdown, whole=False)
 
 
 def advice_counts(
@@ -259,74 +152,45 @@ def advice_counts(
     """{group: {"advice", "advice_in_time"}}: advice received in `period`, and how much came
     within 6 weeks of the body being asked (reg. 8(1)): received <= requested + 42 days.
     Each piece of advice is paired with the latest request to that contributor before it."""
-    asked = CaseEvent.objects.filter(
-        case=OuterRef("case"),
-        kind=EventKind.ADVICE_REQUESTED,
-        contributor=OuterRef("contributor"),
-        on__lte=OuterRef("on"),
-    ).order_by("-on", "-id")
-    advice = CaseEvent.objects.filter(
-        kind=EventKind.ADVICE_RECEIVED, on__gte=period.start, on__lte=period.end
-    ).annotate(requested_on=Subquery(asked.values("on")[:1], output_field=DateField()))
-    group: str | None
+    advice = AdviceFacts.objects.filter(_in(period, "received_on"))
+    counts = {"advice": Count("pk"), "advice_in_time": Count("pk", filter=Q(in_time=True))}
     if by_contributor:
-        group = "contributor"
-    elif breakdown is not None:
-        advice = advice.annotate(
-            grp=breakdown.expression("case__child__", _request_received_on("case"))
-        )
-        group = "grp"
-    else:
-        group = None
-    rows = advice.values(*([group] if group else []), "on", "requested_on")
-    inner, inner_params = rows.query.sql_with_params()
-    due = _plus_days("t.requested_on", ADVICE_DAYS)
-    sql = (
-        f"SELECT {'t.' + group if group else repr(ALL)}, COUNT(*),"  # noqa: S608
-        f" SUM(CASE WHEN t.requested_on IS NOT NULL AND t.{connection.ops.quote_name('on')}"
-        f" <= {due} THEN 1 ELSE 0 END) FROM ({inner}) t"
-        f"{' GROUP BY t.' + group if group else ''}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, inner_params)
-        return {
-            str(grp): {"advice": int(n), "advice_in_time": int(in_time or 0)}
-            for grp, n, in_time in cursor.fetchall()
-        }
+        rows: Any = advice.values("contributor").annotate(**counts).order_by()
+        return {row.pop("contributor"): row for row in rows}
+    return _grouped(advice, breakdown, **counts)
+
+
+def _ids_condition(ids: list[int]) -> tuple[str, list[Any]]:
+    """`case_id` is one of `ids`, passed as one parameter whatever their number."""
+    if connection.vendor == "postgresql":
+        return "case_id = ANY(%s)", [ids]
+    return "case_id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
 
 
 def overdue_counts(today: dt.date, breakdown: Breakdown | None = None) -> dict[str, dict[str, int]]:
-    """{group: {"open", "overdue"}}: open cases, and those past a statutory deadline today, from
-    the statutory clock's summary of each open case (kept by the caseload)."""
-    summaries = summary_cache.summaries(today)
-    overdue_ids = {case_id for case_id, s in summaries.items() if s.is_overdue}
-    if breakdown is None:
-        return {ALL: {"open": len(summaries), "overdue": len(overdue_ids)}}
-    closed = CaseEvent.objects.filter(closing_steps(), case=OuterRef("pk"))
-    groups = (
-        Case.objects.filter(~Exists(closed))
-        .annotate(grp=breakdown.expression("child__", _request_received_on("pk")))
-        .values_list("pk", "grp")
+    """{group: {"overdue"}}: cases open when the figures were counted (`open`) that
+    are past a statutory deadline today, by the statutory clock's summary of each open case
+    (kept by the caseload). A case opened since the refresh waits for the next one."""
+    overdue = sorted(
+        case_id for case_id, s in summary_cache.summaries(today).items() if s.is_overdue
     )
-    open_by_group: Counter[str] = Counter()
-    overdue_by_group: Counter[str] = Counter()
-    for case_id, grp in groups.iterator(chunk_size=20_000):
-        if case_id in summaries:
-            open_by_group[grp] += 1
-            overdue_by_group[grp] += case_id in overdue_ids
-    return {g: {"open": n, "overdue": overdue_by_group[g]} for g, n in open_by_group.items()}
+    table = CaseFacts._meta.db_table
+    column = connection.ops.quote_name(breakdown.key) if breakdown else f"'{ALL}'"
+    condition, params = _ids_condition(overdue)
+    # Names from the model and the breakdowns, never from input.
+    sql = (
+        f"SELECT {column}, COUNT(*) FROM {table}"  # noqa: S608
+        f" WHERE closed_on IS NULL AND {condition}"
+        f"{f' GROUP BY {column}' if breakdown else ''}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    counts = {str(grp): {"overdue": int(n)} for grp, n in rows}
+    return counts if breakdown else counts or {ALL: {"overdue": 0}}
 
 
-def dashboard_numbers(
-    period: Period, today: dt.date, breakdown: Breakdown | None = None
-) -> dict[str, dict[str, Any]]:
-    """Every number the measures need, {group: {name: value}}, from four grouped queries."""
-    sources = (
-        group_counts(period, breakdown),
-        weeks_to_plan(period, breakdown),
-        advice_counts(period, breakdown),
-        overdue_counts(today, breakdown),
-    )
+def _merge(*sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     numbers: dict[str, dict[str, Any]] = defaultdict(dict)
     for source in sources:
         for grp, values in source.items():
@@ -337,8 +201,39 @@ def dashboard_numbers(
     return dict(numbers)
 
 
+def dashboard_figures(
+    period: Period, today: dt.date, breakdown: Breakdown
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """(the whole area's numbers, {group: numbers}) for the page: every number the measures
+    need, from one grouped query per source, the whole area's counts summed from the groups."""
+    counts = _with_whole(group_counts(period, breakdown))
+    advice = _with_whole(advice_counts(period, breakdown))
+    overdue = _with_whole(overdue_counts(today, breakdown))
+    weeks = _weeks_to_plan(period, breakdown, whole=True)
+    numbers = _merge(counts, weeks, advice, overdue)
+    whole = numbers.pop(ALL, {})
+    return whole, numbers
+
+
+def dashboard_numbers(
+    period: Period, today: dt.date, breakdown: Breakdown | None = None
+) -> dict[str, dict[str, Any]]:
+    """Every number the measures need, {group: {name: value}}, from four grouped queries."""
+    return _merge(
+        group_counts(period, breakdown),
+        weeks_to_plan(period, breakdown),
+        advice_counts(period, breakdown),
+        overdue_counts(today, breakdown),
+    )
+
+
 def years_with_requests(today: dt.date) -> list[int]:
     """Calendar years from the first request on record to this year, newest first."""
-    first = CaseEvent.objects.filter(kind=EventKind.REQUEST_RECEIVED).aggregate(first=Min("on"))
-    start = first["first"].year if first["first"] else today.year
+    first = CaseFacts.objects.aggregate(first=Min("received_on"))["first"]
+    start = first.year if first else today.year
     return list(range(today.year, start - 1, -1))
+
+
+def last_refresh() -> Refresh | None:
+    """When the figures were last counted (if ever) and last asked for."""
+    return Refresh.objects.first()

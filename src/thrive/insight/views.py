@@ -15,7 +15,7 @@ from thrive.core.audit import audit_record
 from thrive.core.models import AuditAction
 from thrive.people.models import LocalAuthority
 
-from . import presenters, selectors
+from . import presenters, selectors, services
 from .forms import DashboardForm
 from .measures import BY_KEY, MEASURES
 from .population import population_0_to_25
@@ -26,6 +26,10 @@ def dashboard_detail(request: HttpRequest) -> HttpResponse:
     if not can(request.user, Action.INSIGHT_VIEW):
         raise PermissionDenied
     today = timezone.localdate()
+    # The figures come from the summary tables. When they are too old (or were never
+    # counted), ask the worker to count them again; this page never does the counting.
+    services.insight_request_refresh()
+    refresh = selectors.last_refresh()
     form = DashboardForm(
         request.GET or None, years=selectors.years_with_requests(today), today=today
     )
@@ -33,8 +37,7 @@ def dashboard_detail(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         return _csv_download(request, period=period, breakdown=breakdown, today=today)
     suppress = not can(request.user, Action.INSIGHT_UNSUPPRESSED)
-    overall = selectors.dashboard_numbers(period, today)[selectors.ALL]
-    grouped = selectors.dashboard_numbers(period, today, breakdown)
+    overall, grouped = selectors.dashboard_figures(period, today, breakdown)
     population = population_0_to_25(period.year)
     views = [
         presenters.breakdown_view(
@@ -61,6 +64,7 @@ def dashboard_detail(request: HttpRequest) -> HttpResponse:
             "threshold": threshold(),
             "query": query.urlencode(),
             "today": today,
+            "as_of": presenters.as_of(refresh),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

@@ -2,9 +2,11 @@
 requests. Pure Python (no Django), so it is fast, testable on its own and deterministic:
 child number i is drawn from its own random stream, seeded by (seed, i)."""
 
+import gc
 import math
 import random
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -12,12 +14,15 @@ from typing import Final
 
 from thrive.demo.calibration import Calibration, age_range
 from thrive.law import codes
-from thrive.law.clock import Event
+from thrive.law.clock import Event, EventKind
 
+from .contents import About, Contents, Featured, plan_contents
+from .featured import SHAPES, born_aged, demo_case, shaped_events
 from .people import IdentifierBook, draw_upn, nhs_number, postcode_in
+from .records import PlannedAdvice, PlannedPlan, PlannedResponse, PlannedViews
 from .register import Register
-from .timeline import Odds, plan_timeline
-from .words import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, SURNAMES
+from .timeline import Odds, Timeline, accepted_steps, plan_timeline
+from .words import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, POSTCODE_DISTRICTS, SURNAMES
 
 # --- Not published nationally: assumptions ---------------------------------------------
 SECONDARY_NEED: Final = 0.35  # children with a secondary need recorded
@@ -77,6 +82,11 @@ class PlannedChild:
     request_source: str
     events: tuple[Event, ...]
     refused_steps: int
+    advice: tuple[PlannedAdvice, ...] = ()  # one per ADVICE_REQUESTED, in the same order
+    plan: PlannedPlan | None = None  # when a draft plan was issued
+    views: PlannedViews | None = None
+    response: PlannedResponse | None = None  # to the draft, when comments were received
+    demo: str = ""  # featured.DemoCase value, for the demo's family sign-ins
 
 
 Weights = tuple[tuple[str, ...], tuple[float, ...]]
@@ -182,6 +192,37 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
     group = rng.choices(*draws.placements[age])[0]
     if group == "special" and not timeline.plan_issued:
         group = "mainstream"  # special schools admit children with a plan
+    demo = demo_case(number)
+    featured = Featured()
+    if demo is not None:  # shaped for a demo sign-in
+        shape = SHAPES[demo]
+        born, age = born_aged(shape.age, spec.today, rng.randrange(20, 340)), shape.age
+        primary, secondary, group, featured = (
+            shape.primary_need,
+            "",
+            shape.placement,
+            shape.featured,
+        )
+        events, refused = accepted_steps(shaped_events(shape, spec.today), spec.today)
+        timeline = Timeline(shape.request_source, events, refused)
+    postcode = postcode_in(rng)
+    upn = _upn(rng, spec, born, age)
+    nhs = nhs_number(rng) if rng.random() < NHS_NUMBER_KNOWN else ""
+    setting = register.pick(rng, group, age)
+    officers = _officers(rng, spec)
+    about = About(
+        number=number,
+        first_name=first_name,
+        sex=sex,
+        born=born,
+        primary_need=primary,
+        secondary_need=secondary,
+        setting=setting,
+        setting_name="" if setting is None else register.settings[setting].name,
+        locality=_LOCALITIES[postcode.split()[0]],
+        request_source=timeline.request_source,
+    )
+    contents = _contents(rng, spec, register, about, timeline, featured, age)
     return PlannedChild(
         number=number,
         first_name=first_name,
@@ -189,16 +230,44 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
         date_of_birth=born,
         sex=sex,
         ethnicity=ethnicity,
-        postcode=postcode_in(rng),
-        upn=_upn(rng, spec, born, age),
-        nhs_number=nhs_number(rng) if rng.random() < NHS_NUMBER_KNOWN else "",
+        postcode=postcode,
+        upn=upn,
+        nhs_number=nhs,
         primary_need=primary,
         secondary_need=secondary,
-        setting=register.pick(rng, group, age),
-        officers=_officers(rng, spec),
+        setting=setting,
+        officers=officers,
         request_source=timeline.request_source,
         events=timeline.events,
         refused_steps=timeline.refused,
+        advice=contents.advice,
+        plan=contents.plan,
+        views=contents.views,
+        response=contents.response,
+        demo=demo.value if demo else "",
+    )
+
+
+_LOCALITIES: Final = {code: locality for code, locality, _ in POSTCODE_DISTRICTS}
+
+
+def _contents(
+    rng: random.Random,
+    spec: AreaSpec,
+    register: Register,
+    about: About,
+    timeline: Timeline,
+    featured: Featured,
+    age: int,
+) -> Contents:
+    commented = any(e.kind is EventKind.COMMENTS_RECEIVED for e in timeline.events)
+    return plan_contents(
+        seed=spec.seed,
+        about=about,
+        events=timeline.events,
+        today=spec.today,
+        featured=featured,
+        special_school=register.pick(rng, "special", age) if commented else None,
     )
 
 
@@ -243,6 +312,21 @@ _worker_state: dict[str, tuple[AreaSpec, Register]] = {}
 
 def worker_start(spec: AreaSpec, register: Register) -> None:
     _worker_state["area"] = (spec, register)
+    gc.disable()  # see `without_cycle_collection`; the process ends with the area
+
+
+@contextmanager
+def without_cycle_collection() -> Iterator[None]:
+    """Millions of short-lived tuples and strings make the cyclic garbage collector run
+    often over everything alive (it tripled the time to unpickle a batch). The area makes
+    no reference cycles worth collecting, so it is paused meanwhile."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def worker_plan(start: int, stop: int) -> list[PlannedChild]:

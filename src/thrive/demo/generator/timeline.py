@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from typing import Final
+from typing import Final, NamedTuple
 
 from thrive.demo.calibration import Calibration
 from thrive.law.clock import Contributor, Event, EventKind, ExceptionReason, refusal_for
@@ -155,25 +155,38 @@ class _Draft:
         self.events.append(Event(kind, on, outcome, contributor, exception))
 
 
-def _advice(
-    rng: random.Random, draft: _Draft, decided: int, closes: int, school_age: bool
-) -> list[int]:
-    """Ask each body for advice after the decision to assess; record what comes back before
-    the case closes on day ``closes``. Returns the days advice arrived."""
-    arrived = []
+class _Asked(NamedTuple):
+    contributor: Contributor
+    asked: int  # days from the request
+    back: int  # when the advice would come back, if the case is still open then
+
+
+def _advice(rng: random.Random, decided: int, school_age: bool) -> list[_Asked]:
+    """Which bodies are asked for advice after the decision to assess, and when each would
+    answer."""
+    asked = []
     for contributor, odds in ADVICE_ODDS.items():
         if contributor is Contributor.EDUCATION and not school_age:
             odds /= 2  # under-4s less often have a nursery or school to advise
         if rng.random() >= odds:
             continue
-        asked = decided + rng.randrange(0, 6)
+        day = decided + rng.randrange(0, 6)
         on_time = rng.random() < ADVICE_ON_TIME
-        back = asked + (rng.randrange(10, _WEEKS_6 + 1) if on_time else rng.randrange(43, 99))
-        draft.add(K.ADVICE_REQUESTED, asked, contributor=contributor)
-        if back < closes:
-            draft.add(K.ADVICE_RECEIVED, back, contributor=contributor)
-            arrived.append(back)
-    return arrived
+        back = day + (rng.randrange(10, _WEEKS_6 + 1) if on_time else rng.randrange(43, 99))
+        asked.append(_Asked(contributor, day, back))
+    return asked
+
+
+def _record_advice(draft: _Draft, asked: Sequence[_Asked], *, until: int, closes: int) -> None:
+    """Record the requests and the advice that came back before day ``until``. The council
+    withdraws the requests still outstanding on day ``closes``, when the case closes, so
+    nobody is left writing advice for a closed case."""
+    for request in asked:
+        draft.add(K.ADVICE_REQUESTED, request.asked, contributor=request.contributor)
+        if request.back < until:
+            draft.add(K.ADVICE_RECEIVED, request.back, contributor=request.contributor)
+        else:
+            draft.add(K.ADVICE_WITHDRAWN, closes, contributor=request.contributor)
 
 
 def _exception(rng: random.Random, draft: _Draft, issued: int, school_age: bool) -> None:
@@ -210,7 +223,8 @@ def _assessment(rng: random.Random, odds: Odds, draft: _Draft, route: Route, age
         case Route.WITHDRAWN_DURING_ASSESSMENT:
             draft.add(K.DECISION_TO_ASSESS, decided, outcome=True)
             withdrawn = decided + rng.randrange(14, 121)
-            _advice(rng, draft, decided, withdrawn, school_age)
+            asked = _advice(rng, decided, school_age)
+            _record_advice(draft, asked, until=withdrawn, closes=withdrawn)
             draft.add(K.WITHDRAWN, withdrawn)
         case Route.NOT_ISSUED:
             draft.add(K.DECISION_TO_ASSESS, decided, outcome=True)
@@ -218,7 +232,8 @@ def _assessment(rng: random.Random, odds: Odds, draft: _Draft, route: Route, age
                 day = rng.randrange(max(decided + 28, 70), _WEEKS_16 + 1)
             else:
                 day = round(rng.triangular(_WEEKS_16 + 1, 30 * 7, _WEEKS_16 + 14))
-            _advice(rng, draft, decided, day + 1, school_age)
+            asked = _advice(rng, decided, school_age)
+            _record_advice(draft, asked, until=day + 1, closes=day)
             draft.add(K.DECISION_TO_ISSUE, day, outcome=False)
         case Route.ISSUED:
             draft.add(K.DECISION_TO_ASSESS, decided, outcome=True)
@@ -234,7 +249,13 @@ def _issue(rng: random.Random, draft: _Draft, decided: int, final: int, school_a
     span = final - decided
     to_final = max(15, round(span * rng.uniform(0.12, 0.22)))  # > the family's 15 days
     drafted = final - to_final
-    arrived = _advice(rng, draft, decided, final, school_age)
+    asked = _advice(rng, decided, school_age)
+    if asked and all(a.back > drafted - 3 for a in asked):
+        # The draft rests on some advice (section K): the psychologist's, asked first,
+        # arrives in time for the panel.
+        asked[0] = asked[0]._replace(back=drafted - 3)
+    _record_advice(draft, asked, until=final, closes=final)
+    arrived = [a.back for a in asked if a.back < final]
     decision = drafted - max(5, round(span * rng.uniform(0.12, 0.22)))
     waiting = [day for day in arrived if day <= drafted - 3]
     if waiting and max(waiting) > decision:  # the panel waits for late advice if it can

@@ -1,17 +1,13 @@
 """Writing the planned area to the database, inside one transaction, with one audit entry
 for the whole generation.
 
-A hundred thousand children bring about a million rows. `bulk_create` spends most of its
-time preparing each value in Python (73 s for 100,000 children on SQLite, against 17 s
-this way), so the big tables are written with `executemany` (SQLite) or COPY
-(PostgreSQL), with ids assigned here from each table's current maximum; the tables are
-locked on PostgreSQL meanwhile and its sequences moved on afterwards. Table and column
-names come from the models, so a renamed field fails loudly rather than silently.
-Settings, the council and the audit entry go through the ORM as usual.
+The big tables (children, cases, events, advice, plans and everything in them) are written
+in bulk by `tables.Table`; settings, service inboxes, the council, the demo links and the
+audit entry go through the ORM as usual.
 """
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -19,30 +15,34 @@ from multiprocessing import get_context
 from typing import Any, Final
 
 from django.conf import settings
-from django.core.management.color import no_style
-from django.db import connection, models, transaction
-from django.db.models import Max
+from django.db import connection, transaction
 from django.utils import timezone
 
-from thrive.accounts.models import Role
+from thrive.accounts.models import Organisation, Role, User
 from thrive.assessments.models import Case, CaseAssignment, CaseEvent
 from thrive.core.audit import audit_record
 from thrive.core.models import AuditAction
 from thrive.demo.calibration import Calibration, load_calibration
-from thrive.demo.users import demo_users_ensure
+from thrive.demo.users import DEMO_FAMILIES, demo_users_ensure, demo_users_link
 from thrive.law.clock import EventKind
 from thrive.people.models import Child, LocalAuthority, Setting
 
+from .contents_writer import MODELS as CONTENT_MODELS
+from .contents_writer import ContentWriter
+from .featured import DemoCase
+from .inboxes import SettingInboxes, services_ensure
 from .people import IdentifierBook
 from .plan import (
     AreaSpec,
     PlannedChild,
     plan_area,
     with_unique_identifiers,
+    without_cycle_collection,
     worker_plan,
     worker_start,
 )
 from .register import Register, plan_register
+from .tables import Table, indexes_set_aside, lock, reset_sequences, sqlite_bulk_mode
 
 CHUNK: Final = 5000  # children per batch of inserts
 #: Below this many children, starting worker processes costs more than it saves.
@@ -60,89 +60,59 @@ class AreaSummary:
     events: int
     open_cases: int
     refused_steps: int  # always 0 unless the law and the generator disagree
+    plans: int = 0
+    advice_requests: int = 0
 
 
-class _Table:
-    """Inserts rows of one model, numbering them from the table's max id: COPY on
-    PostgreSQL (a million single-row statements take a minute there), `executemany` on
-    SQLite (where that is fastest)."""
-
-    def __init__(self, model: type[models.Model], fields: Sequence[str]) -> None:
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(_column(model, name)) for name in ("id", *fields))
-        table = quote(model._meta.db_table)
-        # Names come from the model's metadata; every value is a parameter.
-        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN"
-        self.insert_sql = (
-            f"INSERT INTO {table} ({columns}) "  # noqa: S608
-            f"VALUES ({', '.join(['%s'] * (len(fields) + 1))})"
-        )
-        self.next_id = (model._default_manager.aggregate(top=Max("id"))["top"] or 0) + 1
-
-    def insert(self, rows: Iterable[tuple[Any, ...]]) -> list[int]:
-        """Insert the rows (without ids); return the ids they were given."""
-        numbered = [(self.next_id + i, *row) for i, row in enumerate(rows)]
-        with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                with cursor.cursor.copy(self.copy_sql) as copy:
-                    for row in numbered:
-                        copy.write_row(row)
-            else:
-                cursor.executemany(self.insert_sql, numbered)
-        self.next_id += len(numbered)
-        return [row[0] for row in numbered]
-
-
-def _column(model: type[models.Model], name: str) -> str:
-    field = model._meta.get_field(name)
-    if not isinstance(field, models.Field) or not field.column:
-        raise TypeError(f"{model.__name__}.{name} is not a column.")
-    return field.column
-
-
-_MODELS: Final = (Child, Case, CaseEvent, CaseAssignment)
-
-
-def _lock_tables() -> None:
-    """On PostgreSQL, stop other inserts into the tables whose ids we hand out (SQLite's
-    write transaction already excludes other writers)."""
-    if connection.vendor == "postgresql":
-        tables = ", ".join(connection.ops.quote_name(m._meta.db_table) for m in _MODELS)
-        with connection.cursor() as cursor:
-            cursor.execute(f"LOCK TABLE {tables} IN SHARE ROW EXCLUSIVE MODE")
-
-
-def _reset_sequences() -> None:
-    """Move PostgreSQL's id sequences past the ids assigned here (nothing on SQLite)."""
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(_MODELS)):
-            cursor.execute(sql)
+_MODELS: Final = (Child, Case, CaseEvent, CaseAssignment, *CONTENT_MODELS)
+#: Written by `inboxes.SettingInboxes` (an inbox and a SENCo for each school asked).
+_INBOX_MODELS: Final = (Organisation, User, User.organisations.through)
 
 
 @dataclass
 class _Writer:
     la_id: int
+    register: Register
     setting_ids: Sequence[int]
     users: dict[str, int]  # username -> id
     assigned_by: int | None  # the manager who reassigns cases
+    services: dict[str, int]  # contributor -> service inbox id
+    staff: dict[str, list[int]]  # contributor -> ids of the service's practitioners
 
     def __post_init__(self) -> None:
         self.day = connection.ops.adapt_datefield_value
         self.moments: dict[date, Any] = {}
-        self.children = _Table(
+        self.featured: dict[DemoCase, int] = {}  # featured child -> their id
+        self.children = Table(
             Child,
             ("first_name", "last_name", "date_of_birth", "upn", "nhs_number", "postcode", "sex",
              "ethnicity", "primary_need", "secondary_need", "home_local_authority", "setting",
              "created_at"),
         )  # fmt: skip
-        self.cases = _Table(Case, ("child", "case_officer", "created_at"))
-        self.events = _Table(
+        self.cases = Table(Case, ("child", "case_officer", "created_at"))
+        self.events = Table(
             CaseEvent,
             ("case", "kind", "on", "outcome", "contributor", "exception", "request_source",
              "note", "recorded_by", "recorded_at"),
         )  # fmt: skip
-        self.assignments = _Table(
+        self.assignments = Table(
             CaseAssignment, ("case", "case_officer", "assigned_by", "assigned_at")
+        )
+        self.inboxes = SettingInboxes(self.moment)
+        self.contents = ContentWriter(
+            day=self.day,
+            moment=self.moment,
+            register=self.register,
+            setting_ids=self.setting_ids,
+            inboxes=self.inboxes,
+            services=self.services,
+            staff=self.staff,
+            practitioner=self.users.get("ep"),
+            family={
+                case.value: self.users[username]
+                for username, (case, _) in DEMO_FAMILIES.items()
+                if username in self.users
+            },
         )
 
     def moment(self, day: date) -> Any:
@@ -190,7 +160,18 @@ class _Writer:
             for c, case_id in pairs
             for position, officer in enumerate(c.officers)
         )
+        self.contents.write(pairs, self.holder)
+        for c, child_id in zip(children, child_ids, strict=True):
+            if c.demo:
+                self.featured[DemoCase(c.demo)] = child_id
         return len(events)
+
+    def holder(self, child: PlannedChild, day: date) -> int:
+        """Who held the case on ``day``: the second holder from the handover on."""
+        officers = child.officers
+        if len(officers) > 1 and day >= child.events[_handover(child)].on:
+            return self.users[officers[-1]]
+        return self.users[officers[0]]
 
     def _child_row(self, c: PlannedChild) -> tuple[Any, ...]:
         setting = None if c.setting is None else self.setting_ids[c.setting]
@@ -258,10 +239,21 @@ def _planned_in_parallel(
             yield with_unique_identifiers(future.result(), book)
 
 
+#: A worker pays for itself only with this much of a CPU to spare: sending its plans over
+#: costs about a fifth more CPU in all (100,000 children on two CPUs while other work kept
+#: about one busy: 67 s with a worker, 50 s planning here).
+SPARE_FOR_A_WORKER: Final = 0.25
+
+
 def default_workers(children: int) -> int:
-    """Planning processes for an area this size: none (plan here) for small areas, else
-    one per CPU but one, which is left for writing (measured fastest on two CPUs)."""
-    return 0 if children < PARALLEL_FROM else max(1, min(4, (os.cpu_count() or 1) - 1))
+    """Planning processes for an area this size: none (plan here) for small areas or when
+    no CPU is to spare, else one per spare CPU, one being left for writing, up to 4."""
+    if children < PARALLEL_FROM:
+        return 0
+    getloadavg = getattr(os, "getloadavg", None)  # Unix only
+    busy = getloadavg()[0] if getloadavg else 0.0
+    spare = (os.cpu_count() or 1) - 1 - busy
+    return 0 if spare < SPARE_FOR_A_WORKER else max(1, min(4, round(spare)))
 
 
 def _identifier_book() -> IdentifierBook:
@@ -289,7 +281,6 @@ def _spec(
     )
 
 
-@transaction.atomic
 def generate_area(
     *,
     children: int,
@@ -300,21 +291,45 @@ def generate_area(
     workers: int = 0,
     on_progress: Progress | None = None,
 ) -> AreaSummary:
-    """Create the council, its settings, ``children`` children and young people and their
-    assessment cases, all in one transaction. The same arguments give the same area."""
+    """Create the council, its settings, ``children`` children and young people, their
+    assessment cases, the advice asked for and given, their EHC plans and what their
+    families said, all in one transaction. The same arguments give the same area."""
+    with sqlite_bulk_mode():
+        return _generate_area(
+            children=children, seed=seed, years=years, today=today, calibration=calibration,
+            workers=workers, on_progress=on_progress,
+        )  # fmt: skip
+
+
+@transaction.atomic
+def _generate_area(
+    *,
+    children: int,
+    seed: int,
+    years: int,
+    today: date,
+    calibration: Calibration | None,
+    workers: int,
+    on_progress: Progress | None,
+) -> AreaSummary:
     la = _local_authority()
     users = demo_users_ensure()
     spec = _spec(children=children, seed=seed, years=years, today=today, la=la, users=users,
                  calibration=calibration)  # fmt: skip
     taken_urns = [urn for urn in Setting.objects.values_list("urn", flat=True) if urn]
     register = plan_register(spec.calibration, children=children, seed=seed, taken_urns=taken_urns)
-    _lock_tables()
+    services, staff = services_ensure()
+    setting_ids = _write_register(register, la)
+    lock([*_MODELS, *_INBOX_MODELS])
     managers = [u.pk for u in users if u.username in spec.managers]
     writer = _Writer(
         la_id=la.pk,
-        setting_ids=_write_register(register, la),
+        register=register,
+        setting_ids=setting_ids,
         users={u.username: u.pk for u in users},
         assigned_by=managers[0] if managers else None,
+        services=services,
+        staff=staff,
     )
     book = _identifier_book()
     chunks = (
@@ -323,17 +338,38 @@ def generate_area(
         else plan_area(spec, register, chunk_size=CHUNK, book=book)
     )
     done = events = open_cases = refused = 0
-    for chunk in chunks:
-        events += writer.write(chunk)
-        done += len(chunk)
-        open_cases += sum(1 for c in chunk if not _closed(c))
-        refused += sum(c.refused_steps for c in chunk)
-        if on_progress:
-            on_progress(done, children)
-    _reset_sequences()
-    summary = AreaSummary(la, len(register.settings), done, done, events, open_cases, refused)
+    with without_cycle_collection(), indexes_set_aside(_MODELS):
+        for chunk in chunks:
+            events += writer.write(chunk)
+            done += len(chunk)
+            open_cases += sum(1 for c in chunk if not _closed(c))
+            refused += sum(c.refused_steps for c in chunk)
+            if on_progress:
+                on_progress(done, children)
+    reset_sequences([*_MODELS, *_INBOX_MODELS])
+    demo_users_link(children=writer.featured, inboxes=_demo_inboxes(writer, services))
+    summary = AreaSummary(
+        la, len(register.settings), done, done, events, open_cases, refused,
+        plans=writer.contents.plans.written, advice_requests=writer.contents.requests.written,
+    )  # fmt: skip
     _audit(summary, spec)
     return summary
+
+
+def _demo_inboxes(writer: _Writer, services: dict[str, int]) -> dict[str, int]:
+    """The inboxes the demo practitioners join: the psychology and health services', and
+    the school of the child whose education advice is outstanding (any school otherwise)."""
+    inboxes = {key: services[key] for key in ("educational_psychology", "health")}
+    by_setting = writer.inboxes.by_setting
+    child = writer.featured.get(DemoCase.ADVICE_OUTSTANDING)
+    setting = None
+    if child is not None:
+        setting = Child.objects.filter(pk=child).values_list("setting", flat=True).first()
+    if setting in by_setting:
+        inboxes["school"] = by_setting[setting][0]
+    elif by_setting:
+        inboxes["school"] = by_setting[min(by_setting)][0]
+    return inboxes
 
 
 def _audit(summary: AreaSummary, spec: AreaSpec) -> None:
@@ -343,7 +379,8 @@ def _audit(summary: AreaSummary, spec: AreaSpec) -> None:
         obj=summary.local_authority,
         summary=(
             f"generated a synthetic local area: {summary.settings:,} settings, "
-            f"{summary.children:,} children and young people, {summary.events:,} case events "
+            f"{summary.children:,} children and young people, {summary.events:,} case events, "
+            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans "
             f"(seed {spec.seed}, {spec.years} years to {spec.today.isoformat()})"
         ),
         channel="command",

@@ -41,8 +41,9 @@ def _positive(value: str) -> int:
 class Command(BaseCommand):
     help = (
         "Generate a synthetic local area: the council, its education settings, children and "
-        "young people aged 0 to 25 and their EHC needs assessment cases, drawn to match "
-        "England's published figures. Deterministic for the same seed, date, size and years."
+        "young people aged 0 to 25, their EHC needs assessment cases with the advice asked for "
+        "and given, EHC plans and families' views, drawn to match England's published "
+        "figures. Deterministic for the same seed, date, size and years."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -72,7 +73,8 @@ class Command(BaseCommand):
             type=int,
             default=None,
             help="worker processes that plan the area while this one writes it; 0 plans "
-            "here (default: 0 below 20,000 children, else one per CPU but one, up to 4)",
+            "here (default: 0 below 20,000 children or when no CPU is to spare, else one "
+            "per spare CPU, one being left for writing, up to 4)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -102,8 +104,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Generated {summary.local_authority.name}: {summary.settings:,} settings, "
             f"{summary.children:,} children and young people, {summary.cases:,} cases "
-            f"({summary.open_cases:,} open), {summary.events:,} events, as of "
-            f"{today.isoformat()}, in {seconds:.1f} s."
+            f"({summary.open_cases:,} open), {summary.events:,} events, "
+            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans, as "
+            f"of {today.isoformat()}, in {seconds:.1f} s."
         )
         if summary.refused_steps:
             self.stderr.write(

@@ -1,0 +1,288 @@
+"""Writing each batch's advice, plans and family contributions, in bulk like the cases
+(`tables.Table`): requests for advice with their items and the access they grant, EHC plans
+with their draft and final versions, every need, outcome and provision and the links
+between them, and the family's views and responses."""
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from thrive.advice.models import AdviceItem, AdviceRequest
+from thrive.assessments.models import CaseAccess
+from thrive.plans.models import EhcPlan, Need, Outcome, PlanVersion, Provision, VersionKind
+from thrive.portal.models import DraftResponse, FamilyViews
+
+from .inboxes import SettingInboxes
+from .plan import PlannedChild
+from .records import TO_PRACTITIONER, TO_SETTING, PlannedPlan
+from .register import Register
+from .tables import Table, through
+
+Row = tuple[Any, ...]
+#: Who held the case on a day: (child, day) -> user id.
+Holder = Callable[[PlannedChild, date], int]
+
+MODELS = (
+    AdviceRequest, AdviceItem, CaseAccess, EhcPlan, PlanVersion, Need, Outcome, Provision,
+    Outcome.needs.through, Provision.outcomes.through, PlanVersion.advice.through,
+    FamilyViews, DraftResponse,
+)  # fmt: skip
+
+
+class ContentWriter:
+    def __init__(
+        self,
+        *,
+        day: Callable[[date | None], Any],
+        moment: Callable[[date], Any],
+        register: Register,
+        setting_ids: Sequence[int],
+        inboxes: SettingInboxes,
+        services: Mapping[str, int],
+        staff: Mapping[str, Sequence[int]],
+        practitioner: int | None,
+        family: Mapping[str, int],
+    ) -> None:
+        self.day, self.moment = day, moment
+        self.register, self.setting_ids = register, setting_ids
+        self.inboxes, self.services, self.staff = inboxes, services, staff
+        self.practitioner = practitioner  # the demo educational psychologist
+        self.family = family  # featured.DemoCase value -> the family sign-in's user id
+        self.requests = Table(
+            AdviceRequest,
+            ("case", "contributor", "practitioner", "organisation", "question", "requested_on",
+             "requested_by", "withdrawn_on", "submitted_at", "submitted_by", "summary",
+             "document"),
+        )  # fmt: skip
+        self.items = Table(AdviceItem, ("request", "kind", "text", "order"))
+        self.access = Table(
+            CaseAccess, ("case", "user", "organisation", "granted_by", "granted_at", "ended_at")
+        )
+        self.plans = Table(EhcPlan, ("case", "created_at"))
+        self.versions = Table(
+            PlanVersion,
+            ("plan", "number", "kind", "based_on", "created_by", "created_at", "issued_on",
+             "issued_by", "issued_at", "views_child", "views_family", "interests", "aspirations",
+             "history", "placement_setting", "placement_type", "personal_budget",
+             "direct_payments"),
+        )  # fmt: skip
+        self.needs = Table(Need, ("version", "key", "section", "text", "order"))
+        self.outcomes = Table(
+            Outcome,
+            ("version", "key", "text", "time_frame", "achieve_by", "adulthood_area", "order"),
+        )
+        self.provisions = Table(
+            Provision,
+            ("version", "key", "section", "what", "who", "how_often", "how_long", "group_size",
+             "order"),
+        )  # fmt: skip
+        self.outcome_needs = Table(*through(Outcome._meta.get_field("needs")))
+        self.provision_outcomes = Table(*through(Provision._meta.get_field("outcomes")))
+        self.version_advice = Table(*through(PlanVersion._meta.get_field("advice")))
+        self.views = Table(
+            FamilyViews,
+            ("case", "given_by", "on_behalf_method", "given_at", "about_me", "important_to_me",
+             "hard_for_me", "support_me", "hopes"),
+        )  # fmt: skip
+        self.responses = Table(
+            DraftResponse,
+            ("version", "given_by", "on_behalf_method", "given_at", "comments",
+             "requested_setting", "wants_meeting"),
+        )  # fmt: skip
+
+    def write(self, pairs: Sequence[tuple[PlannedChild, int]], holder: Holder) -> None:
+        """Write the contents of a batch of children, each with their case's id."""
+        self._ensure_setting_inboxes(pairs)
+        advice_ids = self._write_advice(pairs, holder)
+        drafts = self._write_plans(pairs, holder, advice_ids)
+        self._write_family(pairs, holder, drafts)
+
+    # --- Advice ----------------------------------------------------------------------------
+
+    def _ensure_setting_inboxes(self, pairs: Sequence[tuple[PlannedChild, int]]) -> None:
+        wanted: dict[int, tuple[Any, date]] = {}
+        for c, _ in pairs:
+            for a in c.advice:
+                if a.recipient == TO_SETTING and c.setting is not None:
+                    setting_id = self.setting_ids[c.setting]
+                    if setting_id not in wanted or a.requested_on < wanted[setting_id][1]:
+                        wanted[setting_id] = (self.register.settings[c.setting], a.requested_on)
+        self.inboxes.ensure(wanted)
+
+    def _addressed(
+        self, c: PlannedChild, recipient: str, contributor: str, submitter: int
+    ) -> tuple[int | None, int | None, int]:
+        """(practitioner, inbox, who submitted the advice) for a request."""
+        if recipient == TO_PRACTITIONER and self.practitioner is not None:
+            return self.practitioner, None, self.practitioner
+        if recipient == TO_SETTING and c.setting is not None:
+            inbox, senco = self.inboxes.by_setting[self.setting_ids[c.setting]]
+            return None, inbox, senco
+        staff = self.staff[contributor]
+        return None, self.services[contributor], staff[submitter % len(staff)]
+
+    def _write_advice(
+        self, pairs: Sequence[tuple[PlannedChild, int]], holder: Holder
+    ) -> dict[int, list[int]]:
+        """Requests, their items and the access they grant: {case id: request ids}."""
+        day, moment = self.day, self.moment
+        next_id = self.requests.reserve(sum(len(c.advice) for c, _ in pairs))
+        requests: list[Row] = []
+        items: list[tuple[int, str, str, int]] = []
+        access: list[Row] = []
+        ids: dict[int, list[int]] = {}
+        for c, case_id in pairs:
+            if not c.advice:
+                continue
+            ids[case_id] = case_ids = []
+            # (user, inbox) -> [first asked, asked by, withdrawn on (None once one is not)]
+            recipients: dict[tuple[int | None, int | None], list[Any]] = {}
+            for a in c.advice:
+                practitioner, inbox, submitter = self._addressed(
+                    c, a.recipient, a.contributor, a.submitter
+                )
+                officer = holder(c, a.requested_on)
+                received = a.received_on
+                requests.append((
+                    next_id, case_id, a.contributor, practitioner, inbox, a.question,
+                    day(a.requested_on), officer, day(a.withdrawn_on),
+                    None if received is None else moment(received),
+                    None if received is None else submitter, a.summary, "",
+                ))  # fmt: skip
+                kind, order = "", 0
+                for item_kind, text in a.items:
+                    order = order + 1 if item_kind == kind else 0
+                    kind = item_kind
+                    items.append((next_id, item_kind, text, order))
+                case_ids.append(next_id)
+                next_id += 1
+                held = recipients.setdefault((practitioner, inbox), [a.requested_on, officer, None])
+                held[2] = a.withdrawn_on if a.withdrawn_on and held[2] is not False else False
+            for (user, inbox), (since, officer, ended) in recipients.items():
+                access.append((case_id, user, inbox, officer, moment(since),
+                               moment(ended) if ended else None))  # fmt: skip
+        self.requests.write(requests)
+        self.items.insert(items)
+        self.access.insert(access)
+        return ids
+
+    # --- Plans -----------------------------------------------------------------------------
+
+    def _write_plans(
+        self,
+        pairs: Sequence[tuple[PlannedChild, int]],
+        holder: Holder,
+        advice_ids: Mapping[int, list[int]],
+    ) -> dict[int, int]:
+        """Each plan with its draft and final versions: {case id: the draft's id}."""
+        planned = [(c, case_id, c.plan) for c, case_id in pairs if c.plan is not None]
+        plan_id = self.plans.reserve(len(planned))
+        version_id = self.versions.reserve(sum(1 + (p.final_on is not None) for _, _, p in planned))
+        plans: list[Row] = []
+        versions: list[Row] = []
+        drafts: dict[int, int] = {}
+        for c, case_id, p in planned:
+            plans.append((plan_id, case_id, self.moment(p.started_on)))
+            draft = version_id
+            drafts[case_id] = draft
+            versions.append(self._version(c, p, draft, plan_id, None, holder))
+            self._items(p, draft, [advice_ids[case_id][i] for i in p.draft_advice])
+            version_id += 1
+            if p.final_on is not None:
+                versions.append(self._version(c, p, version_id, plan_id, draft, holder))
+                self._items(p, version_id, [advice_ids[case_id][i] for i in p.final_advice])
+                version_id += 1
+            plan_id += 1
+        self.plans.write(plans)
+        self.versions.write(versions)
+        for table in (self.needs, self.outcomes, self.provisions):
+            table.flush(with_ids=True)
+        for table in (self.outcome_needs, self.provision_outcomes, self.version_advice):
+            table.flush(with_ids=False)
+        return drafts
+
+    def _version(
+        self,
+        c: PlannedChild,
+        p: PlannedPlan,
+        version_id: int,
+        plan_id: int,
+        based_on: int | None,
+        holder: Holder,
+    ) -> Row:
+        final = based_on is not None
+        created = p.drafted_on if final else p.started_on
+        issued = p.final_on if final else p.drafted_on
+        assert issued is not None
+        setting = placement = None
+        placement_type = ""
+        if final:  # section I: the draft names no school (CFA 2014, s.38(5))
+            if c.setting is not None:
+                setting = self.setting_ids[c.setting]
+                placement_type = self.register.settings[c.setting].establishment_type
+            else:
+                placement_type = p.placement_type
+            placement = setting
+        return (
+            version_id, plan_id, 2 if final else 1,
+            VersionKind.FINAL.value if final else VersionKind.DRAFT.value, based_on,
+            holder(c, created), self.moment(created), self.day(issued), holder(c, issued),
+            self.moment(issued), p.views_child, p.views_family, p.interests, p.aspirations,
+            p.history, placement, placement_type, p.personal_budget, p.direct_payments,
+        )  # fmt: skip
+
+    def _items(self, p: PlannedPlan, version: int, advice: list[int]) -> None:
+        """A version's needs, outcomes and provisions, with the same keys in every version."""
+        day = self.day
+        need_id = self.needs.reserve(len(p.needs))
+        outcome_id = self.outcomes.reserve(len(p.outcomes))
+        provision_id = self.provisions.reserve(len(p.provisions))
+        orders: dict[str, int] = {}
+        needs = self.needs.pending
+        for i, n in enumerate(p.needs):
+            orders[n.section] = order = orders.get(n.section, 0) + 1
+            needs.append((need_id + i, version, n.key, n.section, n.text, order))
+        outcomes = self.outcomes.pending
+        links = self.outcome_needs.pending
+        for i, o in enumerate(p.outcomes):
+            outcomes.append((outcome_id + i, version, o.key, o.text, o.time_frame,
+                             day(o.achieve_by), o.adulthood_area, i + 1))  # fmt: skip
+            links.extend((outcome_id + i, need_id + n) for n in o.needs)
+        orders.clear()
+        provisions = self.provisions.pending
+        links = self.provision_outcomes.pending
+        for i, x in enumerate(p.provisions):
+            orders[x.section] = order = orders.get(x.section, 0) + 1
+            provisions.append((provision_id + i, version, x.key, x.section, x.what, x.who,
+                               x.how_often, x.how_long, x.group_size, order))  # fmt: skip
+            links.extend((provision_id + i, outcome_id + o) for o in x.outcomes)
+        self.version_advice.pending.extend((version, request) for request in advice)
+
+    # --- The family's views and responses ---------------------------------------------------
+
+    def _given_by(self, c: PlannedChild, method: str, day: date, holder: Holder) -> tuple[int, str]:
+        """The family, through the portal, or the case officer on their behalf."""
+        if not method and c.demo in self.family:
+            return self.family[c.demo], ""
+        return holder(c, day), method or "paper"
+
+    def _write_family(
+        self, pairs: Sequence[tuple[PlannedChild, int]], holder: Holder, drafts: Mapping[int, int]
+    ) -> None:
+        moment = self.moment
+        views: list[Row] = []
+        responses: list[Row] = []
+        for c, case_id in pairs:
+            if (v := c.views) is not None:
+                given_by, method = self._given_by(c, v.on_behalf_method, v.given_on, holder)
+                views.append((case_id, given_by, method, moment(v.given_on), v.about_me,
+                              v.important_to_me, v.hard_for_me, v.support_me, v.hopes))  # fmt: skip
+            if (r := c.response) is not None and case_id in drafts:
+                given_by, method = self._given_by(c, r.on_behalf_method, r.given_on, holder)
+                setting = (
+                    None if r.requested_setting is None else self.setting_ids[r.requested_setting]
+                )
+                responses.append((drafts[case_id], given_by, method, moment(r.given_on),
+                                  r.comments, setting, r.wants_meeting))  # fmt: skip
+        self.views.insert(views)
+        self.responses.insert(responses)
