@@ -48,6 +48,7 @@ DEMO_USERS: list[dict[str, Any]] = [
     {"username": "parent2", "first_name": "Lee", "last_name": "Fraser", "role": Role.PARENT},
     {"username": "youngperson", "first_name": "Young", "last_name": "Person",
      "role": Role.YOUNG_PERSON},
+    {"username": "analyst", "first_name": "Ravi", "last_name": "Shah", "role": Role.ANALYST},
 ]  # fmt: skip
 for _spec in DEMO_USERS:
     _spec.setdefault("email", f"{_spec['username']}@example.org")
@@ -117,6 +118,7 @@ _STAFF_HINTS = {
     "officer3": "Another case officer: request advice, write and issue a plan",
     "manager": "Reassign cases; see who viewed or changed a child's record",
     "admin": "Manage accounts and organisations (sees no child's record)",
+    "analyst": "The data dashboard and benchmarks, with small numbers suppressed",
 }
 
 
