@@ -12,6 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.factories import make_user, step
+from tests.system.steps import submit_sign_in
 from thrive.accounts.models import User
 from thrive.assessments import services
 from thrive.assessments.models import Case
@@ -20,7 +21,6 @@ from thrive.people.models import Child
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-password"  # tests/factories.py make_user
 DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 800}
 
@@ -58,9 +58,7 @@ def when_they_sign_in_at(page: Page, path: str, user: User, axe: Any) -> None:
     page.goto(path)
     expect(page).to_have_url(re.compile(r"/accounts/sign-in/"))
     check_accessibility(page, axe, "the sign-in page")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, user.username)
     expect(page).to_have_url(re.compile(re.escape(path) + "$"))
 
 

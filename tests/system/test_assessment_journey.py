@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from tests.system.steps import PASSWORD, submit_sign_in
 from thrive.accounts.models import User
 from thrive.assessments import services
 from thrive.assessments.models import Case
@@ -17,7 +18,6 @@ from thrive.people.models import Child
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-password"  # tests/conftest.py make_user
 DEADLINES = "Statutory deadlines for this case"
 
 
@@ -60,9 +60,7 @@ def when_they_sign_in(page: Page, officer: User, axe: Any) -> None:
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sign in")
     expect(page.locator("body")).to_have_class(re.compile(r"\bgovuk-frontend-supported\b"))
     axe(page, "the sign-in page")
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, officer.username)
     expect(page).to_have_url(re.compile(r"/cases/$"))
     axe(page, "the caseload")
 

@@ -8,6 +8,7 @@ import pytest
 
 from tests.benchmarks.conftest import DATA
 from tests.factories import make_user
+from tests.system.steps import submit_sign_in
 from thrive.benchmarks.services import benchmarks_load
 
 
@@ -20,9 +21,7 @@ def published(transactional_db: Any) -> None:
 
 def _sign_in(page: Any, username: str) -> None:
     page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, username)
 
 
 def _check_both_widths(page: Any, axe: Any, where: str) -> None:

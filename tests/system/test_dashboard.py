@@ -5,14 +5,13 @@ import datetime as dt
 from typing import Any
 
 from tests.factories import make_user, step
+from tests.system.steps import submit_sign_in
 from thrive.law.clock import Contributor
 
 
 def _sign_in(page: Any, username: str) -> None:
     page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill("a-long-test-password")
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, username)
 
 
 def test_analyst_compares_localities(page: Any, axe: Any, make_case: Any) -> None:

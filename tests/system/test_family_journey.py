@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import make_user, step
 from tests.portal.builders import hide_plan_documents
+from tests.system.steps import submit_sign_in
 from thrive.accounts.models import User
 from thrive.advice.models import AdviceRequest
 from thrive.assessments import services
@@ -24,7 +25,6 @@ from thrive.portal import presenters
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-password"  # tests/factories.py make_user
 DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 800}
 
@@ -95,9 +95,7 @@ def _draft_served(officer: User, case: Case, served_on: dt.date, today: dt.date)
 def when_they_sign_in(page: Page, parent: User, axe: Any) -> None:
     page.goto("/accounts/sign-in/?next=/family/")
     check_accessibility(page, axe, "the sign-in page")
-    page.get_by_label("Username").fill(parent.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, parent.username)
 
 
 def when_they_give_their_views(page: Page, axe: Any) -> None:
@@ -198,9 +196,7 @@ def test_a_case_officer_records_what_a_family_said_by_phone_and_on_paper(
     and their posted response, then both show who recorded them and how."""
     _, case, _ = given_a_parent_whose_child_has_a_draft_plan(officer, make_child)
     page.goto(f"/accounts/sign-in/?next=/cases/{case.pk}/family/")
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, officer.username)
     expect(page.get_by_text("No views have been given yet.")).to_be_visible()
     check_accessibility(page, axe, "what the family has told us")
 

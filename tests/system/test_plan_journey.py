@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.plans.builders import fill
+from tests.system.steps import submit_sign_in
 from thrive.accounts.models import User
 from thrive.assessments import services as case_services
 from thrive.assessments.models import Case
@@ -21,7 +22,6 @@ from thrive.plans.models import PlanVersion
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "a-long-test-password"  # tests/factories.py make_user
 DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 800}
 
@@ -65,9 +65,7 @@ def given_a_draft_issued_weeks_ago(
 def when_they_sign_in_and_open_the_plan(page: Page, officer: User, case: Case, axe: Any) -> None:
     page.set_viewport_size(DESKTOP)
     page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, officer.username)
     expect(page).to_have_url(re.compile(r"/cases/$"))
     page.goto(f"/cases/{case.pk}/plan/")
     expect(page.get_by_role("heading", level=1)).to_have_text("EHC plan")
@@ -184,9 +182,7 @@ def test_every_other_plan_page_passes_axe(
     provision = final.provisions.get()
     page.set_viewport_size(DESKTOP)
     page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(officer.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit_sign_in(page, officer.username)
     expect(page).to_have_url(re.compile(r"/cases/$"))
     base = f"/plans/versions/{final.pk}/"
     page.goto(base)

@@ -17,6 +17,7 @@ from thrive.assessments.models import Case, CaseEvent
 from thrive.assessments.selectors import case_clock
 from thrive.core.notifications import notify
 from thrive.law import clock
+from thrive.people.selectors import family_emails
 
 from .models import AdviceRequest, ReminderSent
 from .selectors import inbox_emails
@@ -103,9 +104,8 @@ def _remind_comments_closing(case: Case, draft_on: dt.date, today: dt.date) -> b
     if not _first_time(f"comments-closing:{case.pk}:{draft_on.isoformat()}", today):
         return False
     closes = clock.render_date(clock.comments_close_on(draft_on))
-    family = case.child.family_links.filter(user__is_active=True)
     notify(
-        recipients=family.values_list("user__email", flat=True),
+        recipients=family_emails(case.child_id),
         subject=f"{COMMENTS_CLOSING_IN_DAYS} days left to comment on the draft plan for case "
         f"{case.reference}",
         body=f"You have until {closes} to comment on the draft EHC plan for case "

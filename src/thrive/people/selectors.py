@@ -10,7 +10,7 @@ from thrive.accounts.policy import Action, can, restrict_children
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
 
-from .models import Child, LocalAuthority
+from .models import Child, FamilyLink, LocalAuthority
 
 
 def home_local_authority() -> LocalAuthority:
@@ -22,6 +22,12 @@ def home_local_authority() -> LocalAuthority:
             f"The council's local authority ({settings.THRIVE_LA_CODE}) is not set up yet. "
             "An administrator must add it."
         ) from None
+
+
+def family_emails(child_id: int) -> list[str]:
+    """Where to tell the family: the active accounts linked to the child (FamilyLink)."""
+    links = FamilyLink.objects.filter(child_id=child_id, user__is_active=True)
+    return list(links.exclude(user__email="").values_list("user__email", flat=True))
 
 
 def child_get_for(*, user: Any, child_id: int) -> Child:

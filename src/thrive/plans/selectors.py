@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from thrive.accounts.models import Organisation, User
+from thrive.accounts.models import Organisation
 from thrive.accounts.policy import is_casework, is_family, restrict_cases
 from thrive.advice.models import AdviceRequest
 from thrive.assessments.models import Case
@@ -102,12 +102,6 @@ def provision_in(version: PlanVersion, provision_id: int) -> Provision:
 def submitted_advice(case: Case) -> QuerySet[AdviceRequest]:
     """Advice given for the case and not withdrawn: what section K may rest on."""
     return case.advice_requests.filter(submitted_at__isnull=False, withdrawn_on__isnull=True)
-
-
-def family_emails(child_id: int) -> list[str]:
-    """Where to tell the family: the accounts linked to the child (people.FamilyLink)."""
-    users = User.objects.filter(family_links__child_id=child_id, is_active=True)
-    return list(users.exclude(email="").values_list("email", flat=True))
 
 
 def setting_inbox_emails(setting_id: int | None) -> list[str]:

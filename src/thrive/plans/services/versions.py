@@ -19,6 +19,7 @@ from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
 from thrive.core.notifications import notify
 from thrive.law import clock
+from thrive.people.selectors import family_emails
 
 from .. import selectors
 from ..models import (
@@ -140,7 +141,7 @@ def plan_issue_draft(
     case = locked.plan.case
     closes = clock.render_date(clock.comments_close_on(served_on))
     notify(
-        recipients=selectors.family_emails(case.child_id),
+        recipients=family_emails(case.child_id),
         subject=f"Draft EHC plan for case {case.reference}",
         body=(
             f"A draft EHC plan has been issued for case {case.reference}. You have until "
@@ -189,7 +190,7 @@ def plan_issue_final(
 def _tell_about_final(version: PlanVersion) -> None:
     reference = version.plan.case.reference
     notify(
-        recipients=selectors.family_emails(version.plan.case.child_id),
+        recipients=family_emails(version.plan.case.child_id),
         subject=f"Final EHC plan for case {reference}",
         body=(
             f"The final EHC plan has been issued for case {reference}. If you disagree with "
