@@ -12,7 +12,14 @@ CHILDREN = 3000
 OFFICERS = ("officer", "officer2", "officer3")
 
 
-def area_spec(*, children: int = CHILDREN, seed: int = 1, years: int = 4) -> AreaSpec:
+def area_spec(
+    *,
+    children: int = CHILDREN,
+    seed: int = 1,
+    years: int = 4,
+    established: float = 0.0,
+    documents: bool = True,
+) -> AreaSpec:
     return AreaSpec(
         children=children,
         seed=seed,
@@ -22,6 +29,8 @@ def area_spec(*, children: int = CHILDREN, seed: int = 1, years: int = 4) -> Are
         officers=OFFICERS,
         managers=("manager",),
         calibration=load_calibration(),
+        established=established,
+        documents=documents,
     )
 
 

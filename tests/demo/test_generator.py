@@ -322,3 +322,31 @@ def test_worker_processes_plan_the_same_children(area: Area) -> None:
     ) as pool:
         planned_there = pool.submit(worker_plan, 100, 140).result()
     assert planned_there == plan_children(spec, area[0], 100, 140)
+
+
+def test_established_plans_were_requested_before_the_window_and_all_issued() -> None:
+    spec = area_spec(children=1000, established=0.4, documents=False)
+    _, children = planned(spec)
+    window_start = TODAY - dt.timedelta(days=round(spec.years * 365.25))
+    older = [c for c in children if c.events[0].on < window_start]
+    assert 0.35 < len(older) / len(children) < 0.45
+    assert all(_events(c, EventKind.FINAL_ISSUED) for c in older)
+    assert all(c.events[0].on >= window_start - dt.timedelta(days=12 * 366) for c in older)
+    assert all(c.refused_steps == 0 for c in children)
+
+
+def test_areas_without_established_plans_keep_their_children(area: Area) -> None:
+    _, children = area
+    _, same = planned(area_spec(established=0.0))
+    assert [c.events for c in same[:50]] == [c.events for c in children[:50]]
+
+
+def test_timelines_only_plans_no_documents() -> None:
+    _, children = planned(area_spec(children=300, documents=False))
+    assert all(c.plan is None and not c.advice and c.views is None for c in children)
+    assert any(_events(c, EventKind.FINAL_ISSUED) for c in children)
+
+
+def test_established_share_must_be_below_one() -> None:
+    with pytest.raises(ValueError, match="established"):
+        area_spec(established=1.0)

@@ -1,19 +1,21 @@
-"""The summary tables behind the dashboard: rebuilt whole by a refresh, asked for by the page."""
+"""The summary tables behind the dashboard: kept up to date by a refresh (the children with new
+events, or every row), asked for by the page; the figures worked out from each refresh."""
 
 import datetime as dt
 from typing import Any
 from unittest import mock
 
+import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from tests.factories import TODAY, step
 from thrive.assessments import services as case_services
-from thrive.insight import presenters, selectors
+from thrive.insight import presenters, selectors, services
 from thrive.insight.breakdowns import BREAKDOWNS
-from thrive.insight.models import AdviceFacts, CaseFacts, Refresh
-from thrive.insight.periods import calendar_year
-from thrive.insight.services import insight_refresh, insight_request_refresh
+from thrive.insight.models import AdviceFacts, CaseFacts, Figures, Refresh
+from thrive.insight.periods import calendar_year, latest_full_year
+from thrive.insight.services import insight_figures, insight_refresh, insight_request_refresh
 from thrive.insight.tasks import refresh_case_facts
 
 YEAR = calendar_year(2025)
@@ -110,7 +112,9 @@ def test_task_and_command_refresh(area: Any, capsys: Any) -> None:
     assert refreshed_at is not None
     assert refreshed_at > LONDON_AFTERNOON
     call_command("refresh-insight")
-    assert "Counted 8 cases and 2 pieces of advice" in capsys.readouterr().out
+    assert "Recounted: 8 cases and 2 pieces of advice" in capsys.readouterr().out
+    call_command("refresh-insight", "--full")
+    assert "Rebuilt: 8 cases and 2 pieces of advice" in capsys.readouterr().out
     call_command("refresh-insight", "--enqueue")  # the immediate backend runs it at once
     assert "Refresh queued" in capsys.readouterr().out
 
@@ -174,3 +178,104 @@ def test_page_shows_when_the_figures_are_as_of(
     world.sign_in(client, "analyst")
     body = client.get("/insight/").content.decode()
     assert "Figures as of 2:05pm on 2 March 2026." in body
+
+
+def _second_plan_for_a(area: Any, officer: Any) -> Any:
+    """A's second case, with a plan: not the child's first plan."""
+    again = case_services.case_open(
+        actor=officer,
+        child=area["A"].child,
+        received_on=dt.date(2025, 6, 2),
+        request_source="1",
+        today=TODAY,
+    )
+    for event in (
+        step("decision_to_assess", dt.date(2025, 6, 20), outcome=True),
+        step("advice_requested", dt.date(2025, 6, 20), contributor="educational_psychology"),
+        step("advice_received", dt.date(2025, 7, 20), contributor="educational_psychology"),
+        step("decision_to_issue", dt.date(2025, 8, 1), outcome=True),
+        step("draft_issued", dt.date(2025, 8, 5)),
+        step("final_issued", dt.date(2025, 9, 1)),
+    ):
+        case_services.case_record_step(actor=officer, case=again, step=event, today=TODAY)
+    return again
+
+
+def test_recounting_changed_children_gives_the_same_rows_as_a_rebuild(
+    area: Any, officer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "RECENT_EVENTS", 0)  # only events after the last refresh
+    _second_plan_for_a(area, officer)
+    refresh = insight_refresh()
+    assert refresh.rebuilt_at is not None
+    assert refresh.rebuilt_at < refresh.refreshed_at  # recounted, not rebuilt
+    assert (refresh.cases, refresh.advice) == (2, 2)  # A's two cases; A's advice on both
+    recounted = _rows()
+    refresh = insight_refresh(full=True)
+    assert refresh.rebuilt_at == refresh.refreshed_at
+    assert (refresh.cases, refresh.advice) == (9, 3)
+    assert _rows() == recounted
+
+
+def test_nothing_new_recounts_nothing(area: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(services, "RECENT_EVENTS", 0)
+    before = _rows()
+    refresh = insight_refresh()
+    assert (refresh.cases, refresh.advice) == (0, 0)
+    assert _rows() == before
+
+
+def test_recent_events_are_recounted_again_in_case_they_committed_late(area: Any) -> None:
+    refresh = insight_refresh()  # every event of the small area is within RECENT_EVENTS
+    assert refresh.rebuilt_at is not None
+    assert refresh.rebuilt_at < refresh.refreshed_at
+    assert (refresh.cases, refresh.advice) == (8, 2)
+
+
+def test_a_day_old_rebuild_or_many_changes_rebuild_every_row(
+    area: Any, officer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "RECENT_EVENTS", 0)
+    Refresh.objects.update(rebuilt_at=timezone.now() - dt.timedelta(days=1, seconds=1))
+    refresh = insight_refresh()
+    assert refresh.rebuilt_at == refresh.refreshed_at
+    monkeypatch.setattr(services, "MOST_CHILDREN_RECOUNTED", 0)
+    _second_plan_for_a(area, officer)
+    refresh = insight_refresh()
+    assert refresh.rebuilt_at == refresh.refreshed_at
+    assert refresh.cases == 9
+
+
+def test_a_refresh_works_out_the_first_page_by_every_breakdown(area: Any) -> None:
+    refresh = insight_refresh()
+    period = latest_full_year(timezone.localdate())
+    stored = Figures.objects.filter(as_of=refresh.refreshed_at)
+    assert sorted(stored.values_list("breakdown", flat=True)) == sorted(BREAKDOWNS)
+    assert set(stored.values_list("start", "end")) == {(period.start, period.end)}
+    assert not Figures.objects.exclude(as_of=refresh.refreshed_at).exists()
+
+
+def test_other_periods_are_worked_out_once_then_read(area: Any, officer: Any) -> None:
+    breakdown = BREAKDOWNS["sex"]
+    counted = insight_figures(YEAR, breakdown, TODAY)
+    assert counted == selectors.dashboard_figures(YEAR, TODAY, breakdown)
+    assert Figures.objects.filter(start=YEAR.start, breakdown="sex").count() == 1
+    # A new event does not change the figures until the next refresh...
+    case_services.case_record_step(
+        actor=officer,
+        case=area["F"],
+        step=step("decision_to_assess", dt.date(2025, 12, 20), outcome=False),
+        today=TODAY,
+    )
+    assert insight_figures(YEAR, breakdown, TODAY) == counted
+    # ...which counts it.
+    insight_refresh()
+    whole, _ = insight_figures(YEAR, breakdown, TODAY)
+    assert whole["not_assessed"] == counted[0]["not_assessed"] + 1
+
+
+def test_figures_before_the_first_refresh_are_counted_and_not_kept(db: Any) -> None:
+    whole, groups = insight_figures(YEAR, BREAKDOWNS["sex"], TODAY)
+    assert whole.get("requests", 0) == 0
+    assert groups == {}
+    assert not Figures.objects.exists()

@@ -9,7 +9,7 @@ from django import forms
 from thrive.core.forms import DateField, GovUKForm
 
 from .breakdowns import BREAKDOWNS, Breakdown
-from .periods import Period, calendar_year, rolling_12_months
+from .periods import Period, calendar_year, latest_full_year, rolling_12_months
 
 YEAR, ROLLING = "year", "rolling"
 DEFAULT_BREAKDOWN = "locality"
@@ -55,7 +55,9 @@ class DashboardForm(GovUKForm):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         if data.get("period") == ROLLING and data.get("end"):
             return rolling_12_months(data["end"])
-        return calendar_year(data.get("year") or self.today.year - 1)
+        if data.get("year"):
+            return calendar_year(data["year"])
+        return latest_full_year(self.today)
 
     def chosen_breakdown(self) -> Breakdown:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}

@@ -1,10 +1,11 @@
-"""Summary tables for the dashboard, rebuilt from the case timelines by `services.insight_refresh`.
+"""Summary tables for the dashboard, kept by `services.insight_refresh` from the case timelines.
 
 They hold nothing that is not derived from `assessments.CaseEvent` and the child's record: the
 events stay the only truth, and these tables are a copy of what the dashboard counts, taken
 at one moment (`Refresh.refreshed_at`) so a page reads one row per case instead of working
-the milestones out again from every event on every request. Never written row by row: a
-refresh replaces every row in one transaction (see `services.insight_refresh`).
+the milestones out again from every event on every request. A refresh recounts the children
+whose cases have new events, or rebuilds every row (at least once a day), in one transaction;
+`Figures` keeps the dashboard's numbers worked out from each refresh, so pages read them.
 """
 
 from django.db import models
@@ -89,14 +90,42 @@ class AdviceFacts(models.Model):
 
 
 class Refresh(models.Model):
-    """When the summary tables were last rebuilt (one row), and when a rebuild was last asked
-    for, so a busy dashboard asks the worker once rather than on every page."""
+    """When the summary tables were last brought up to date (one row), and when that was last
+    asked for, so a busy dashboard asks the worker once rather than on every page."""
 
     refreshed_at = models.DateTimeField(null=True)  # the moment the figures are as of
     requested_at = models.DateTimeField(null=True)
-    cases = models.IntegerField(default=0)
-    advice = models.IntegerField(default=0)
-    seconds = models.FloatField(default=0.0)  # how long the last rebuild took
+    rebuilt_at = models.DateTimeField(null=True)  # the last rebuild of every row
+    # The highest event id when the last refresh began: the next one recounts the children
+    # with events above it (less a margin, see services.RECENT_EVENTS).
+    event_mark = models.BigIntegerField(null=True)
+    cases = models.IntegerField(default=0)  # cases recounted by the last refresh
+    advice = models.IntegerField(default=0)  # pieces of advice recounted
+    seconds = models.FloatField(default=0.0)  # how long the last refresh took
 
     def __str__(self) -> str:
         return f"Insight refreshed at {self.refreshed_at}"
+
+
+class Figures(models.Model):
+    """The dashboard's numbers for one period and breakdown, worked out from the summary
+    tables as they were at `as_of` (`Refresh.refreshed_at`): {"whole": {...}, "groups":
+    {group: {...}}}. A refresh works out the usual pages' and drops older ones; any other
+    period is worked out the first time it is asked for, then read."""
+
+    as_of = models.DateTimeField()
+    start = models.DateField()
+    end = models.DateField()
+    breakdown = models.CharField(max_length=40)
+    numbers = models.JSONField()
+
+    class Meta:
+        verbose_name_plural = "figures"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["as_of", "start", "end", "breakdown"], name="insight_figures_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Figures from {self.start} to {self.end} by {self.breakdown}"

@@ -32,3 +32,8 @@ def rolling_12_months(end: dt.date) -> Period:
     except ValueError:  # 29 February: the year before has no such day
         start = dt.date(end.year - 1, 3, 1)
     return Period(start, end, f"the 12 months from {render_date(start)} to {render_date(end)}")
+
+
+def latest_full_year(today: dt.date) -> Period:
+    """The last calendar year to have ended: the dashboard's first page, as DfE publishes."""
+    return calendar_year(today.year - 1)

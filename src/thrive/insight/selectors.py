@@ -26,7 +26,7 @@ from django.db.models import Aggregate, Count, FloatField, Min, Q, QuerySet
 from thrive.assessments.selectors import summary_cache
 
 from .breakdowns import Breakdown
-from .models import AdviceFacts, CaseFacts, Refresh
+from .models import AdviceFacts, CaseFacts, Figures, Refresh
 from .periods import Period
 
 ALL = "all"  # the one group when no breakdown is asked for
@@ -237,3 +237,18 @@ def years_with_requests(today: dt.date) -> list[int]:
 def last_refresh() -> Refresh | None:
     """When the figures were last counted (if ever) and last asked for."""
     return Refresh.objects.first()
+
+
+def stored_figures(
+    as_of: dt.datetime, period: Period, breakdown: Breakdown
+) -> dict[str, Any] | None:
+    """The figures worked out for `period` by `breakdown` from the refresh at `as_of`, if any:
+    {"whole": {...}, "groups": {group: {...}}}."""
+    numbers = (
+        Figures.objects.filter(
+            as_of=as_of, start=period.start, end=period.end, breakdown=breakdown.key
+        )
+        .values_list("numbers", flat=True)
+        .first()
+    )
+    return numbers

@@ -1,4 +1,4 @@
-"""Rebuilding the dashboard's summary tables (`models`), and asking for it to be done.
+"""Keeping the dashboard's summary tables (`models`) up to date, and asking for it to be done.
 
 `insight_refresh()` fills `CaseFacts` and `AdviceFacts` with one `INSERT INTO ... SELECT` each,
 around the ORM's own query for the rows (`timelines.case_facts_source`,
@@ -6,14 +6,20 @@ around the ORM's own query for the rows (`timelines.case_facts_source`,
 what follows from the dates (days to the plan, in time, whether an exception applies) with the
 only SQL that differs between the databases, date arithmetic, and a window function marking
 the case that gave each child their first plan; advice takes its case's groups from the case
-rows just built.
+rows just built. It then works out the dashboard's usual figures (`Figures`), so pages read
+them instead of counting.
+
+Usually only the children whose cases have new events are recounted: events are append-only,
+so a new event is the only way a case's facts change (children's details are not edited after
+they are recorded). Every row is rebuilt when asked, on the first refresh, when many children
+changed, and at least once a day, so nothing can drift.
 
 Readers never see a half-built table: everything happens in one transaction.
-- PostgreSQL: the rows go into new tables, without indexes (three to four times faster than
-  deleting and re-inserting into indexed tables); the indexes and primary keys are then built
-  from the live tables' own definitions, and the new tables replace the old ones by renaming.
-  Pages keep reading the old tables until that last step, which takes milliseconds.
-- SQLite: delete and re-insert. In WAL mode readers see the old rows until the commit.
+- PostgreSQL rebuild: the rows go into new tables, without indexes (three to four times faster
+  than deleting and re-inserting into indexed tables); the indexes and primary keys are then
+  built from the live tables' own definitions, and the new tables replace the old ones by
+  renaming. Pages keep reading the old tables until that last step, which takes milliseconds.
+- SQLite rebuild, and recounting some children on either: delete and re-insert those rows.
 """
 
 import datetime as dt
@@ -29,17 +35,24 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from thrive.assessments.models import Case, CaseEvent
 from thrive.law import clock
 from thrive.law.clock import EventKind
 
-from . import timelines
-from .breakdowns import BREAKDOWNS
-from .models import AdviceFacts, CaseFacts, Refresh
+from . import selectors, timelines
+from .breakdowns import BREAKDOWNS, Breakdown
+from .models import AdviceFacts, CaseFacts, Figures, Refresh
+from .periods import Period, latest_full_year
 
 FINAL_PLAN_DAYS = clock.FINAL_PLAN_WEEKS * 7  # DfE: issued <= received + 140 days
 ADVICE_DAYS = clock.ADVICE_WEEKS * 7  # reg. 8(1): 6 weeks from being asked
 DEFAULT_MAX_AGE_MINUTES = 15
 _LOCK = 7_204_513  # PostgreSQL advisory lock: one refresh at a time
+# Event ids can become visible out of order on PostgreSQL (a transaction that took a lower id
+# may commit later), so each refresh also recounts the cases of this many ids below the mark.
+RECENT_EVENTS = 2_000
+MOST_CHILDREN_RECOUNTED = 20_000  # more than this and rebuilding every row is quicker
+REBUILD_EVERY = dt.timedelta(days=1)
 
 
 def max_age() -> dt.timedelta:
@@ -86,7 +99,7 @@ def _insert(
 _DERIVED = ["days_to_plan", "plan_in_time", "exception_applies", "childs_first_plan"]
 
 
-def _case_facts(table: str) -> int:
+def _case_facts(table: str, children: list[int] | None = None) -> int:
     due = _plus_days("t.received_on", FINAL_PLAN_DAYS)
     copied = [*timelines.MILESTONES, "closed_on", *BREAKDOWNS]
     return _insert(
@@ -105,12 +118,12 @@ def _case_facts(table: str) -> int:
                 " CASE WHEN t.final_on IS NULL THEN 1 ELSE 0 END, t.final_on, t.id) = 1"
             ),
         ],
-        timelines.case_facts_source(),
+        timelines.case_facts_source(children),
         "ORDER BY t.final_on",  # plans issued in a period sit together
     )
 
 
-def _advice_facts(table: str, case_table: str) -> int:
+def _advice_facts(table: str, case_table: str, children: list[int] | None = None) -> int:
     due = _plus_days("t.requested_on", ADVICE_DAYS)
     quote = connection.ops.quote_name
     return _insert(
@@ -133,7 +146,7 @@ def _advice_facts(table: str, case_table: str) -> int:
             _flag(f't."on" <= {due}'),
             *(f"COALESCE(f.{quote(key)}, '')" for key in BREAKDOWNS),
         ],
-        timelines.advice_facts_source(),
+        timelines.advice_facts_source(children),
         f"LEFT JOIN {quote(case_table)} f ON f.case_id = t.case_id WHERE t.kind = %s"
         ' ORDER BY t."on"',  # advice received in a period sits together
         EventKind.ADVICE_RECEIVED.value,
@@ -201,31 +214,121 @@ def _emptied_sqlite(models: list[type[Model]]) -> Iterator[dict[str, str]]:
     yield {model._meta.db_table: model._meta.db_table for model in models}
 
 
-def insight_refresh() -> Refresh:
-    """Count the dashboard's figures again from every case's timeline. Safe to run at any
-    time and more than once: each run replaces the tables whole, in one transaction."""
+def _changed_children(refresh: Refresh | None, now: dt.datetime, full: bool) -> list[int] | None:
+    """The children to recount: those with events above the last refresh's mark (less
+    `RECENT_EVENTS`). None when every row is to be rebuilt instead."""
+    if full or refresh is None or refresh.event_mark is None or refresh.rebuilt_at is None:
+        return None
+    if now - refresh.rebuilt_at >= REBUILD_EVERY:
+        return None
+    floor = refresh.event_mark - RECENT_EVENTS
+    changed = Case.objects.filter(events__id__gt=floor).values_list("child_id", flat=True)
+    children = list(changed.order_by().distinct()[: MOST_CHILDREN_RECOUNTED + 1])
+    return None if len(children) > MOST_CHILDREN_RECOUNTED else sorted(children)
+
+
+def _rebuild() -> tuple[int, int]:
+    replace: Callable[..., Any] = (
+        _next_tables_postgresql if connection.vendor == "postgresql" else _emptied_sqlite
+    )
+    with replace([CaseFacts, AdviceFacts]) as tables:
+        cases = _case_facts(tables[CaseFacts._meta.db_table])
+        advice = _advice_facts(tables[AdviceFacts._meta.db_table], tables[CaseFacts._meta.db_table])
+    return cases, advice
+
+
+def _recount(children: list[int]) -> tuple[int, int]:
+    """Replace the rows of `children`'s cases (all of them: which case gave a child their
+    first plan depends on every case the child has)."""
+    if not children:
+        return 0, 0
+    CaseFacts.objects.filter(child_id__in=children).delete()
+    cases_of_children = Case.objects.filter(child_id__in=children).values("id")
+    AdviceFacts.objects.filter(case_id__in=cases_of_children).delete()
+    case_table = CaseFacts._meta.db_table
+    return (
+        _case_facts(case_table, children),
+        _advice_facts(AdviceFacts._meta.db_table, case_table, children),
+    )
+
+
+def insight_refresh(*, full: bool = False) -> Refresh:
+    """Bring the dashboard's figures up to date with every case's timeline: recount the
+    children whose cases have new events, or rebuild every row (`full`, the first time, and
+    at least every `REBUILD_EVERY`), then work out the usual pages' figures. Safe to run at
+    any time and more than once: one transaction, one refresh at a time."""
     started, begun = timezone.now(), time.perf_counter()
-    postgresql = connection.vendor == "postgresql"
     # Read committed, not repeatable read: a page may ask for a refresh (writing the Refresh
     # row) while this runs, which would make a repeatable-read transaction fail at the end.
     with transaction.atomic():
-        if postgresql:
+        if connection.vendor == "postgresql":
             _execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
             _execute("SET LOCAL jit = off")  # compiling the big aggregate costs more than it saves
             _execute("SET LOCAL work_mem = '64MB'")  # the default 4MB sends every sort to disk
             _execute("SET LOCAL default_statistics_target = 10")  # a quick ANALYZE suffices
-        replace: Callable[..., Any] = _next_tables_postgresql if postgresql else _emptied_sqlite
-        with replace([CaseFacts, AdviceFacts]) as tables:
-            cases = _case_facts(tables[CaseFacts._meta.db_table])
-            advice = _advice_facts(
-                tables[AdviceFacts._meta.db_table], tables[CaseFacts._meta.db_table]
-            )
         refresh = Refresh.objects.select_for_update().first() or Refresh()
-        refresh.refreshed_at = started
-        refresh.cases, refresh.advice = cases, advice
-        refresh.seconds = time.perf_counter() - begun
+        # Read the mark before the events: an event committed in between is recounted once
+        # more next time, never missed.
+        mark = CaseEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        children = _changed_children(refresh, started, full)
+        if children is None:
+            refresh.cases, refresh.advice = _rebuild()
+            refresh.rebuilt_at = started
+        else:
+            refresh.cases, refresh.advice = _recount(children)
+        refresh.refreshed_at, refresh.event_mark = started, mark
         refresh.save()
+        Figures.objects.exclude(as_of=started).delete()
+        _store_usual_figures(started)
+        refresh.seconds = time.perf_counter() - begun
+        refresh.save(update_fields=["seconds"])
     return refresh
+
+
+# --- Figures worked out once per refresh -------------------------------------------------------
+
+
+def _store_usual_figures(as_of: dt.datetime) -> None:
+    """The dashboard's first page (`periods.latest_full_year`) by every breakdown."""
+    today = timezone.localdate(as_of)
+    period = latest_full_year(today)
+    for breakdown in BREAKDOWNS.values():
+        _figures_store(as_of, period, breakdown, today)
+
+
+def _figures_store(
+    as_of: dt.datetime, period: Period, breakdown: Breakdown, today: dt.date
+) -> dict[str, Any]:
+    whole, groups = selectors.dashboard_figures(period, today, breakdown)
+    numbers = {"whole": whole, "groups": groups}
+    Figures.objects.bulk_create(
+        [
+            Figures(
+                as_of=as_of,
+                start=period.start,
+                end=period.end,
+                breakdown=breakdown.key,
+                numbers=numbers,
+            )
+        ],
+        ignore_conflicts=True,  # another page stored the same figures first
+    )
+    return numbers
+
+
+def insight_figures(
+    period: Period, breakdown: Breakdown, today: dt.date
+) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """(the whole area's numbers, {group: numbers}) for `period` by `breakdown`, as of the
+    last refresh: read when already worked out, else worked out and kept for the next page.
+    Counted afresh, and not kept, before the first refresh."""
+    refresh = selectors.last_refresh()
+    if refresh is None or refresh.refreshed_at is None:
+        return selectors.dashboard_figures(period, today, breakdown)
+    stored = selectors.stored_figures(refresh.refreshed_at, period, breakdown)
+    if stored is None:
+        stored = _figures_store(refresh.refreshed_at, period, breakdown, today)
+    return stored["whole"], stored["groups"]
 
 
 def _needs_refresh(refresh: Refresh | None, now: dt.datetime) -> bool:

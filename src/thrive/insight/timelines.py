@@ -101,10 +101,11 @@ def _closed() -> Min:
     return Min("steps__on", filter=closing)
 
 
-def case_milestones() -> QuerySet[Case, dict[str, Any]]:
-    """One row per case: its child and its milestone dates, by conditional aggregation over
-    its events (one pass over the timeline, grouped by case)."""
-    cases = Case.objects.annotate(
+def case_milestones(children: list[int] | None = None) -> QuerySet[Case, dict[str, Any]]:
+    """One row per case (of `children` only, when given): its child and its milestone dates,
+    by conditional aggregation over its events (one pass over the timeline, grouped by case)."""
+    chosen = Case.objects.all() if children is None else Case.objects.filter(child_id__in=children)
+    cases = chosen.annotate(
         steps=FilteredRelation("events", condition=Q(events__kind__in=STEPS))
     ).annotate(
         received_on=_first(EventKind.REQUEST_RECEIVED),
@@ -120,11 +121,12 @@ def case_milestones() -> QuerySet[Case, dict[str, Any]]:
     return rows
 
 
-def case_facts_source() -> QuerySet[Case, dict[str, Any]]:
+def case_facts_source(children: list[int] | None = None) -> QuerySet[Case, dict[str, Any]]:
     """What the refresh copies into `CaseFacts`: each case's milestones, the day it closed and
-    the group every breakdown puts it in (a column per breakdown, named by its key)."""
+    the group every breakdown puts it in (a column per breakdown, named by its key); for the
+    cases of `children` only, when given."""
     on_request = Q(steps__kind=EventKind.REQUEST_RECEIVED)
-    cases = case_milestones().annotate(
+    cases = case_milestones(children).annotate(
         closed_on=_closed(),
         # The group on the day the request arrived, taken from the request's own row: an
         # aggregate, so the query still groups by the case alone.
@@ -143,14 +145,18 @@ def case_facts_source() -> QuerySet[Case, dict[str, Any]]:
     return rows
 
 
-def advice_facts_source() -> QuerySet[Any, Any]:
-    """What the refresh copies into `AdviceFacts`: every advice request and receipt, where each
+def advice_facts_source(children: list[int] | None = None) -> QuerySet[Any, Any]:
+    """What the refresh copies into `AdviceFacts`: every advice request and receipt (on the
+    cases of `children` only, when given: the window is per case, so none is cut short), where each
     receipt carries the day of the latest request to the same contributor on or before it: a
     running maximum of request dates over the case's and contributor's events in date order,
     requests first on a shared day. The refresh keeps the receipts, with their case's groups
     from the `CaseFacts` it has just built."""
     requested = Q(kind=EventKind.ADVICE_REQUESTED)
-    advice = CaseEvent.objects.filter(
+    events = CaseEvent.objects.all()
+    if children is not None:
+        events = events.filter(case__child_id__in=children)
+    advice = events.filter(
         kind__in=[EventKind.ADVICE_REQUESTED, EventKind.ADVICE_RECEIVED]
     ).annotate(
         requested_on=Window(

@@ -37,7 +37,7 @@ def dashboard_detail(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         return _csv_download(request, period=period, breakdown=breakdown, today=today)
     suppress = not can(request.user, Action.INSIGHT_UNSUPPRESSED)
-    overall, grouped = selectors.dashboard_figures(period, today, breakdown)
+    overall, grouped = services.insight_figures(period, breakdown, today)
     population = population_0_to_25(period.year)
     views = [
         presenters.breakdown_view(
@@ -76,7 +76,7 @@ def _csv_download(request: HttpRequest, **choice: Any) -> HttpResponse:
     if measure is None or council is None:
         raise Http404
     period, breakdown = choice["period"], choice["breakdown"]
-    numbers = selectors.dashboard_numbers(period, choice["today"], breakdown)
+    _, numbers = services.insight_figures(period, breakdown, choice["today"])
     audit_record(
         actor=request.user,
         action=AuditAction.EXPORT,

@@ -21,7 +21,7 @@ from .featured import SHAPES, born_aged, demo_case, shaped_events
 from .people import IdentifierBook, draw_upn, nhs_number, postcode_in
 from .records import PlannedAdvice, PlannedPlan, PlannedResponse, PlannedViews
 from .register import Register
-from .timeline import Odds, Timeline, accepted_steps, plan_timeline
+from .timeline import Odds, Route, Timeline, accepted_steps, plan_timeline
 from .words import FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, POSTCODE_DISTRICTS, SURNAMES
 
 # --- Not published nationally: assumptions ---------------------------------------------
@@ -32,8 +32,10 @@ MANAGER_HOLDS: Final = 0.04  # cases a SEND manager holds themselves
 REASSIGNED: Final = 0.1  # cases that changed hands once
 
 _STREAM_BITS: Final = 40  # child i's stream is seeded (seed << 40) | i
-MAX_CHILDREN: Final = 500_000  # the NHS test range has room for about 900,000
+MAX_CHILDREN: Final = 850_000  # the NHS test range has room for about 900,000
 _YEAR_DAYS: Final = 365.25
+#: Plans issued before the window were requested up to this many years before it.
+ESTABLISHED_SPAN_YEARS: Final = 12
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,11 @@ class AreaSpec:
     officers: tuple[str, ...]  # usernames of case officers
     managers: tuple[str, ...]  # usernames of SEND managers (hold a few cases)
     calibration: Calibration = field(compare=False)
+    # The share of children whose plan was issued before the window: an area's caseload of
+    # plans is mostly older than its recent requests (England: about 640,000 active plans
+    # against about 110,000 requests a year).
+    established: float = 0.0
+    documents: bool = True  # advice, plans and family views; timelines only when False
 
     def __post_init__(self) -> None:
         if not 1 <= self.children <= MAX_CHILDREN:
@@ -58,6 +65,8 @@ class AreaSpec:
             raise ValueError("The seed must be 0 or more.")
         if not self.officers:
             raise ValueError("At least one case officer is needed.")
+        if not 0 <= self.established < 1:
+            raise ValueError("The share of established plans must be at least 0 and below 1.")
 
     @cached_property
     def draws(self) -> "Draws":
@@ -138,6 +147,13 @@ def _received_on(rng: random.Random, spec: AreaSpec) -> date:
     return spec.today - timedelta(days=window - 1 - min(int(offset), window - 1))
 
 
+def _established_received_on(rng: random.Random, spec: AreaSpec) -> date:
+    """A day in the ``ESTABLISHED_SPAN_YEARS`` before the window: an established plan's request."""
+    window = round(spec.years * _YEAR_DAYS)
+    span = round(ESTABLISHED_SPAN_YEARS * _YEAR_DAYS)
+    return spec.today - timedelta(days=window + rng.randrange(span))
+
+
 def _date_of_birth(rng: random.Random, spec: AreaSpec, received: date) -> date:
     low, high = age_range(rng.choices(*spec.draws.ages)[0])
     age = rng.randint(low, high)
@@ -178,7 +194,9 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
     """Child ``number`` of the area, with their request and what has happened to it."""
     rng = random.Random((spec.seed << _STREAM_BITS) | number)
     draws = spec.draws
-    received = _received_on(rng, spec)
+    # Drawn only when asked for, so areas without established plans keep their streams.
+    established = spec.established > 0 and rng.random() < spec.established
+    received = _established_received_on(rng, spec) if established else _received_on(rng, spec)
     born = _date_of_birth(rng, spec, received)
     sex = rng.choices(*draws.sexes)[0]
     first_names = FIRST_NAMES_FEMALE if sex == "F" else FIRST_NAMES_MALE
@@ -186,7 +204,12 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
     ethnicity = rng.choices(*draws.ethnicities)[0]
     primary, secondary = _needs(rng, draws.needs)
     timeline = plan_timeline(
-        rng, draws.odds, received=received, age=codes.age_on(born, received), today=spec.today
+        rng,
+        draws.odds,
+        received=received,
+        age=codes.age_on(born, received),
+        today=spec.today,
+        route=Route.ISSUED if established else None,
     )
     age = codes.age_on(born, spec.today)
     group = rng.choices(*draws.placements[age])[0]
@@ -222,7 +245,11 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
         locality=_LOCALITIES[postcode.split()[0]],
         request_source=timeline.request_source,
     )
-    contents = _contents(rng, spec, register, about, timeline, featured, age)
+    contents = (
+        _contents(rng, spec, register, about, timeline, featured, age)
+        if spec.documents
+        else Contents()
+    )
     return PlannedChild(
         number=number,
         first_name=first_name,

@@ -283,11 +283,18 @@ def accepted_steps(events: Sequence[Event], today: date) -> tuple[tuple[Event, .
 
 
 def plan_timeline(
-    rng: random.Random, odds: Odds, *, received: date, age: int, today: date
+    rng: random.Random,
+    odds: Odds,
+    *,
+    received: date,
+    age: int,
+    today: date,
+    route: Route | None = None,
 ) -> Timeline:
-    """A case's events from a request received on ``received`` about a child of ``age``."""
+    """A case's events from a request received on ``received`` about a child of ``age``,
+    ending as ``route`` says or as the calibrated odds draw."""
     source = rng.choices(tuple(REQUEST_SOURCE_WEIGHTS), tuple(REQUEST_SOURCE_WEIGHTS.values()))
     draft = _Draft(received, [Event(K.REQUEST_RECEIVED, received)])
-    _assessment(rng, odds, draft, _route(rng, odds), age)
+    _assessment(rng, odds, draft, route or _route(rng, odds), age)
     events, refused = accepted_steps(draft.events, today)
     return Timeline(request_source=source[0], events=events, refused=refused)

@@ -267,7 +267,7 @@ def _identifier_book() -> IdentifierBook:
 
 def _spec(
     *, children: int, seed: int, years: int, today: date, la: LocalAuthority,
-    users: Sequence[Any], calibration: Calibration | None,
+    users: Sequence[Any], calibration: Calibration | None, established: float, documents: bool,
 ) -> AreaSpec:  # fmt: skip
     return AreaSpec(
         children=children,
@@ -278,6 +278,8 @@ def _spec(
         officers=tuple(sorted(u.username for u in users if u.role == Role.CASE_OFFICER)),
         managers=tuple(sorted(u.username for u in users if u.role == Role.SEND_MANAGER)),
         calibration=calibration or load_calibration(),
+        established=established,
+        documents=documents,
     )
 
 
@@ -290,6 +292,8 @@ def generate_area(
     calibration: Calibration | None = None,
     workers: int = 0,
     on_progress: Progress | None = None,
+    established: float = 0.0,
+    documents: bool = True,
 ) -> AreaSummary:
     """Create the council, its settings, ``children`` children and young people, their
     assessment cases, the advice asked for and given, their EHC plans and what their
@@ -297,7 +301,7 @@ def generate_area(
     with sqlite_bulk_mode():
         return _generate_area(
             children=children, seed=seed, years=years, today=today, calibration=calibration,
-            workers=workers, on_progress=on_progress,
+            workers=workers, on_progress=on_progress, established=established, documents=documents,
         )  # fmt: skip
 
 
@@ -311,11 +315,13 @@ def _generate_area(
     calibration: Calibration | None,
     workers: int,
     on_progress: Progress | None,
+    established: float,
+    documents: bool,
 ) -> AreaSummary:
     la = _local_authority()
     users = demo_users_ensure()
     spec = _spec(children=children, seed=seed, years=years, today=today, la=la, users=users,
-                 calibration=calibration)  # fmt: skip
+                 calibration=calibration, established=established, documents=documents)  # fmt: skip
     taken_urns = [urn for urn in Setting.objects.values_list("urn", flat=True) if urn]
     register = plan_register(spec.calibration, children=children, seed=seed, taken_urns=taken_urns)
     services, staff = services_ensure()

@@ -38,6 +38,13 @@ def _positive(value: str) -> int:
     return number
 
 
+def _share(value: str) -> float:
+    share = float(value)
+    if not 0 <= share <= 0.9:
+        raise ValueError(value)
+    return share
+
+
 class Command(BaseCommand):
     help = (
         "Generate a synthetic local area: the council, its education settings, children and "
@@ -62,6 +69,19 @@ class Command(BaseCommand):
             type=date.fromisoformat,
             default=None,
             help="the date the area is generated as of, YYYY-MM-DD (default: today)",
+        )
+        parser.add_argument(
+            "--established-plans",
+            type=_share,
+            default=0.0,
+            help="the share of children whose plan was issued before those years, as in a "
+            "real caseload, 0 to 0.9 (default 0)",
+        )
+        parser.add_argument(
+            "--timelines-only",
+            action="store_true",
+            help="write cases and their timelines but no advice, plans or family views "
+            "(for performance benchmarks at national scale)",
         )
         parser.add_argument(
             "--if-empty",
@@ -97,6 +117,8 @@ class Command(BaseCommand):
                 if options["workers"] is None
                 else max(0, options["workers"]),
                 on_progress=_Progress(self.stderr, enabled=options["verbosity"] > 0),
+                established=options["established_plans"],
+                documents=not options["timelines_only"],
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
