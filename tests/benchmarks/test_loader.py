@@ -1,5 +1,6 @@
 """Loading DfE's published files: the figures reproduce the file's own published percentages,
-a file the loader does not understand is refused with nothing written, and a reload replaces."""
+a file the loader does not understand (a column missing, or one it does not know) is refused
+with nothing written, and a reload replaces."""
 
 import csv
 import io
@@ -7,10 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
+from thrive.benchmarks import loader
 from thrive.benchmarks.loader import DataRefused
+from thrive.benchmarks.loader.files import (
+    NEIGHBOUR_COLUMNS,
+    NEIGHBOUR_FOLDER,
+    NEIGHBOUR_IGNORED,
+    POPULATION_COLUMNS,
+    POPULATION_FILE,
+    POPULATION_IGNORED,
+)
 from thrive.benchmarks.models import (
+    BenchmarkLoad,
     Level,
     Population,
     PublishedFigure,
@@ -123,16 +134,32 @@ def test_a_load_is_audited(timeliness_loaded: Path) -> None:
     assert "published statistics" in entry.summary
 
 
-def _copy_without(data: Path, target: Path, column: str) -> None:
-    """Write timeliness_20_week.csv into `target` with one column dropped."""
-    rows = _published_rows(data, TIMELINESS)[:50]
-    out = target / TIMELINESS
-    out.parent.mkdir(parents=True)
+def _copy(
+    data: Path,
+    target: Path,
+    relative: str = TIMELINESS,
+    *,
+    drop: str = "",
+    add: str = "",
+    rename: tuple[str, str] | None = None,
+) -> None:
+    """Write the first 50 rows of a published file into `target`, with one column dropped,
+    one added (filled with 1) or one renamed."""
+    rows = _published_rows(data, relative)[:50]
+    fields = [f for f in rows[0] if f != drop] + ([add] if add else [])
+    if rename:
+        fields = [rename[1] if f == rename[0] else f for f in fields]
+        rows = [{rename[1] if k == rename[0] else k: v for k, v in r.items()} for r in rows]
+    out = target / relative
+    out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8", newline="") as handle:
-        fields = [f for f in rows[0] if f != column]
         writer = csv.DictWriter(handle, fields, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({**r, add: "1"} if add else r for r in rows)
+
+
+def _copy_without(data: Path, target: Path, column: str) -> None:
+    _copy(data, target, drop=column)
 
 
 def test_refuses_a_file_with_a_missing_column_and_writes_nothing(
@@ -189,3 +216,120 @@ def test_the_command_says_what_it_loaded(db: Any, data_dir: Path) -> None:
 def test_refuses_an_unknown_subset(db: Any, data_dir: Path) -> None:
     with pytest.raises(DataRefused, match="Unknown subsets: tribunals"):
         benchmarks_load(actor=None, data=data_dir, only={"tribunals"})
+
+
+def _written() -> tuple[int, ...]:
+    return (
+        PublishedFigure.objects.count(),
+        Population.objects.count(),
+        LocalAuthority.objects.count(),
+        BenchmarkLoad.objects.count(),
+        AuditEntry.objects.count(),
+    )
+
+
+def test_refuses_a_file_with_a_column_it_does_not_know_and_writes_nothing(
+    timeliness_loaded: Path, tmp_path: Path
+) -> None:
+    before = _written()
+    _copy(timeliness_loaded, tmp_path, add="avg_weeks_issue_plan")
+    with pytest.raises(DataRefused) as refused:
+        benchmarks_load(actor=None, data=tmp_path, only={"timeliness"})
+    assert str(refused.value) == (
+        "timeliness_20_week.csv has columns Thrive does not know: avg_weeks_issue_plan"
+    )
+    assert _written() == before
+
+
+def test_a_refused_last_file_leaves_the_earlier_good_files_unwritten(
+    db: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    """The population file is read after the figures: its refusal stops the whole load."""
+    _copy(data_dir, tmp_path)
+    _copy(data_dir, tmp_path, POPULATION_FILE, add="sex_code")
+    with pytest.raises(DataRefused, match="has columns Thrive does not know: sex_code"):
+        benchmarks_load(actor=None, data=tmp_path, only={"timeliness", "population"})
+    assert _written() == (0, 0, 0, 0, 0)
+
+
+def test_names_every_unknown_column_in_the_file_s_order(
+    db: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    _copy(data_dir, tmp_path, "ehcp-stats/statistical-neighbours/statistical_neighbours_2025.csv")
+    path = tmp_path / NEIGHBOUR_FOLDER / "statistical_neighbours_2025.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [f"{line},z1,a2" for line in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataRefused) as refused:
+        benchmarks_load(actor=None, data=tmp_path, only={"neighbours"})
+    assert str(refused.value) == (
+        "statistical_neighbours_2025.csv has columns Thrive does not know: z1, a2"
+    )
+    assert not StatisticalNeighbour.objects.exists()
+
+
+def test_a_renamed_column_is_named_as_missing_and_as_unknown(
+    db: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    _copy(data_dir, tmp_path, rename=("plans_issued_den_ex", "plans_issued_denominator_ex"))
+    with pytest.raises(DataRefused) as refused:
+        benchmarks_load(actor=None, data=tmp_path, only={"timeliness"})
+    assert str(refused.value) == (
+        "timeliness_20_week.csv is missing the columns: plans_issued_den_ex; it also has "
+        "columns Thrive does not know: plans_issued_denominator_ex"
+    )
+
+
+def test_the_command_refuses_an_unknown_column_with_the_file_named(
+    db: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    _copy(data_dir, tmp_path, add="avg_weeks_issue_plan")
+    with pytest.raises(CommandError) as refused:
+        call_command("load-benchmarks", data=tmp_path, only="timeliness", stdout=io.StringIO())
+    assert str(refused.value) == (
+        "Nothing was loaded. timeliness_20_week.csv has columns Thrive does not know: "
+        "avg_weeks_issue_plan"
+    )
+    assert _written() == (0, 0, 0, 0, 0)
+
+
+def test_refuses_population_that_is_not_for_persons(
+    db: Any, data_dir: Path, tmp_path: Path
+) -> None:
+    _copy(data_dir, tmp_path, POPULATION_FILE)
+    path = tmp_path / POPULATION_FILE
+    text = path.read_text(encoding="utf-8").replace(",Persons,", ",Females,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataRefused, match="has a row for sex 'Females': Thrive reads persons"):
+        benchmarks_load(actor=None, data=tmp_path, only={"population"})
+    assert not Population.objects.exists()
+
+
+def _header(data: Path, relative: str) -> set[str]:
+    with (data / relative).open(encoding="utf-8-sig", newline="") as handle:
+        return {name.strip().lower() for name in next(csv.reader(handle))}
+
+
+def _lower(names: Any) -> set[str]:
+    return {name.lower() for name in names}
+
+
+def test_the_known_columns_are_exactly_those_the_published_files_carry(data_dir: Path) -> None:
+    """The lists of ignored columns hold only columns the real files have, so they never grow
+    into a way of accepting anything."""
+    for spec in loader.FIGURE_FILES:
+        used, ignored = _lower(spec.required()), _lower(spec.ignored)
+        assert not used & ignored, spec.path
+        assert _header(data_dir, spec.path) == used | ignored, spec.path
+    for path in sorted((data_dir / NEIGHBOUR_FOLDER).glob("statistical_neighbours_*.csv")):
+        relative = f"{NEIGHBOUR_FOLDER}/{path.name}"
+        assert _header(data_dir, relative) == NEIGHBOUR_COLUMNS | set(NEIGHBOUR_IGNORED)
+    expected = POPULATION_COLUMNS | set(POPULATION_IGNORED)
+    assert _header(data_dir, POPULATION_FILE) == expected
+
+
+def test_every_published_file_is_read(data_dir: Path) -> None:
+    read = loader.read_all(data_dir)
+    editions = list((data_dir / NEIGHBOUR_FOLDER).glob("statistical_neighbours_*.csv"))
+    assert len(read.files) == len(loader.FIGURE_FILES) + len(editions) + 1
+    assert {r.measure for r in read.figures} >= {"active_plans", "requests_received"}

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.benchmarks.conftest import add_count
 from thrive.benchmarks import selectors
 from thrive.benchmarks.measures import BY_KEY
 from thrive.benchmarks.models import Level, Population, PublishedFigure, StatisticalNeighbour
@@ -93,3 +94,59 @@ def test_population_aged_0_to_25(db: Any, settings: Any) -> None:
         )
     assert selectors.population_0_to_25(2024) == 15
     assert selectors.population_0_to_25(2023) is None
+
+
+ACTIVE = BY_KEY["active_plans"]
+
+
+def test_a_count_has_each_area_s_rate_per_10_000_aged_0_to_25(
+    counts_with_population: None,
+) -> None:
+    found = selectors.comparison("100", ACTIVE, "202425")
+    assert found.population_year == 2024
+    assert found.council is not None
+    assert (found.council.population, found.council.rate) == (20_000, 25.0)
+    assert found.region is not None
+    assert found.region.rate == 50.0
+    assert found.england is not None
+    assert found.england.rate == 20.0
+    assert [f.rate for f in found.neighbours] == [30.0, 20.0, None, None]
+
+
+def test_the_neighbours_rate_is_the_mean_of_the_rates_available(
+    counts_with_population: None,
+) -> None:
+    found = selectors.comparison("100", ACTIVE, "202425")
+    assert found.rate_average == selectors.Average(25.0, counted=2, of=4)
+    assert found.neighbour_average.value == pytest.approx((30 + 10 + 40) / 3)
+
+
+def test_a_calendar_year_uses_that_year_s_population(counts_with_population: None) -> None:
+    requests = BY_KEY["requests_received"]
+    add_count(requests.key, "100", "2023", 20)
+    add_count(requests.key, "100", "2024", 20)
+    assert selectors.comparison("100", requests, "2023").council.rate == 5.0  # type: ignore[union-attr]
+    assert selectors.comparison("100", requests, "2024").council.rate == 10.0  # type: ignore[union-attr]
+
+
+def test_no_rate_where_the_year_s_population_is_not_loaded(counts_with_population: None) -> None:
+    add_count(ACTIVE.key, "100", "202526", 60)
+    found = selectors.comparison("100", ACTIVE, "202526")
+    assert found.population_year == 2025
+    assert found.council is not None
+    assert (found.council.value, found.council.population, found.council.rate) == (60, None, None)
+    assert found.rate_average == selectors.Average(None, counted=0, of=4)
+
+
+def test_a_percentage_has_no_rate(small_set: None) -> None:
+    found = selectors.comparison("100", MEASURE, "2023")
+    assert found.population_year is None
+    assert found.rate_average is None
+
+
+def test_populations_of_several_areas_in_one_query(
+    counts_with_population: None, django_assert_num_queries: Any
+) -> None:
+    with django_assert_num_queries(1):
+        found = selectors.populations_0_to_25(2024, ["100", REGION, "104"])
+    assert found == {"100": 20_000, REGION: 100_000}

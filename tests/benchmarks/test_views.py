@@ -1,13 +1,18 @@
 """The benchmarks page through HTTP: the council beside its region, neighbours and England, a
-chosen group, CSV downloads, and a clear state before anything is loaded."""
+chosen group, counts per 10,000 aged 0 to 25 (or "not available"), CSV downloads, and a clear
+state before anything is loaded."""
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
+from django.db.models import Sum
+
 from tests.factories import make_user
-from thrive.benchmarks.models import PublishedFigure
+from thrive.benchmarks.models import Population, PublishedFigure
+from thrive.benchmarks.services import benchmarks_load
 
 
 def _analyst(client: Any) -> None:
@@ -92,3 +97,81 @@ def test_says_when_nothing_is_loaded(client: Any, db: Any) -> None:
 def test_families_and_practitioners_are_refused(client: Any, db: Any) -> None:
     client.force_login(make_user("a-parent", "parent"))
     assert client.get("/benchmarks/").status_code == 403
+
+
+def _text(html: str) -> str:
+    """The page's words with tags and runs of white space reduced to single spaces."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_shows_each_count_per_10_000_aged_0_to_25(
+    client: Any, counts_with_population: None
+) -> None:
+    _analyst(client)
+    response = client.get("/benchmarks/?la=100")
+    page = _text(response.content.decode())
+    assert response.status_code == 200
+    assert "Area Number Per 10,000 aged 0 to 25" in page
+    assert "Council 100 50 25.0" in page
+    assert "Test Region 500 50.0" in page
+    average = (
+        "Statistical neighbours (2025) (average) 27 (3 of 4 published) 25.0 (2 of 4 available)"
+    )
+    assert average in page
+    assert "England 2,000 20.0" in page
+    assert "in the middle of 2024" in page
+
+
+def test_says_plainly_where_a_rate_is_not_available(
+    client: Any, counts_with_population: None
+) -> None:
+    _analyst(client)
+    page = _text(client.get("/benchmarks/?la=100").content.decode())
+    assert "Area 101 30 30.0" in page
+    assert "Area 103 Not published Not available" in page  # no count
+    assert "Area 104 40 Not available" in page  # no population
+    assert "Not available means the population estimate for that area and year" in page
+
+
+def test_the_latest_table_download_has_rates_and_populations(
+    client: Any, counts_with_population: None
+) -> None:
+    _analyst(client)
+    response = client.get("/benchmarks/?la=100&format=csv&measure=active_plans&table=latest")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows == [
+        [
+            "Area",
+            "EHC plans in place in January",
+            "Per 10,000 aged 0 to 25 (mid-2024 population)",
+            "Population aged 0 to 25 (mid-2024)",
+        ],
+        ["Council 100", "50", "25", "20000"],
+        ["Test Region", "500", "50", "100000"],
+        ["Statistical neighbours (2025) (average)", "26.7", "25", ""],
+        ["England", "2000", "20", "1000000"],
+        ["Area 101", "30", "30", "10000"],
+        ["Area 102", "10", "20", "5000"],
+        ["Area 103", "", "not available", "8000"],
+        ["Area 104", "40", "not available", "not available"],
+    ]
+
+
+def test_a_percentage_has_no_rate_column(client: Any, timeliness_loaded: Path) -> None:
+    _analyst(client)
+    page = client.get("/benchmarks/?la=878").content.decode()
+    section = page[page.index('id="within_20_weeks"') : page.index('id="requests_received"')]
+    assert "Per 10,000" not in section
+
+
+def test_devon_s_plans_per_10_000_from_the_published_files(
+    client: Any, db: Any, data_dir: Path
+) -> None:
+    benchmarks_load(actor=None, data=data_dir, only={"caseload", "neighbours", "population"})
+    plans = PublishedFigure.objects.get(measure="active_plans", area_code="878", period="202425")
+    people = Population.objects.filter(area_code="878", year=2024).aggregate(n=Sum("population"))
+    assert plans.value is not None
+    expected = f"{10_000 * plans.value / people['n']:,.1f}"
+    _analyst(client)
+    page = _text(client.get("/benchmarks/?la=878").content.decode())
+    assert f"Devon {plans.value:,.0f} {expected}" in page

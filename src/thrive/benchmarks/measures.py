@@ -4,6 +4,7 @@ Labels and definitions live here; every figure comes from the loaded files."""
 from dataclasses import dataclass
 
 PERCENT, COUNT = "percent", "count"
+RATE_BASE = 10_000  # counts are also shown per 10,000 of the population aged 0 to 25
 
 
 @dataclass(frozen=True)
@@ -14,10 +15,16 @@ class Measure:
     unit: str  # PERCENT or COUNT
     numerator_label: str = ""
     denominator_label: str = ""
+    count_label: str = ""  # what a count counts, for a chart's axis
 
     @property
     def is_percent(self) -> bool:
         return self.unit == PERCENT
+
+    @property
+    def has_rate(self) -> bool:
+        """Counts are compared per 10,000 of the population aged 0 to 25 as well."""
+        return self.unit == COUNT
 
 
 MEASURES = (
@@ -43,6 +50,16 @@ MEASURES = (
         unit=PERCENT,
         numerator_label="Issued within 20 weeks",
         denominator_label="Plans issued, leaving out exceptions",
+    ),
+    Measure(
+        key="requests_received",
+        name="Requests for an assessment",
+        definition=(
+            "The number of requests for an EHC needs assessment the council received in the "
+            "calendar year. Before 2019 DfE counts initial requests for an EHC plan."
+        ),
+        unit=COUNT,
+        count_label="Number of requests",
     ),
     Measure(
         key="requests_refused",
@@ -72,6 +89,7 @@ MEASURES = (
         name="New EHC plans",
         definition="The number of EHC plans issued for the first time in the calendar year.",
         unit=COUNT,
+        count_label="Number of plans",
     ),
     Measure(
         key="active_plans",
@@ -81,6 +99,7 @@ MEASURES = (
             "school year."
         ),
         unit=COUNT,
+        count_label="Number of plans",
     ),
 )
 
@@ -92,3 +111,13 @@ def period_label(period: str) -> str:
     if len(period) == 6:
         return f"January 20{period[4:]}"
     return period
+
+
+def population_year(period: str) -> int:
+    """The ONS mid-year estimate a period's rate is worked out from.
+
+    A calendar year ("2024") uses the estimate for 30 June of that year, the middle of the year
+    the events happened in. A January census ("202425", January 2025) uses the estimate for
+    30 June 2024, the start of that school year: the children and young people counted in the
+    census, by their age at the start of the school year."""
+    return int(period[:4])

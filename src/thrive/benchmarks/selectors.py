@@ -3,14 +3,14 @@ neighbours, for the latest year and over time. Public aggregate figures: no acce
 applies to the rows themselves; the pages check Action.INSIGHT_VIEW."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.db.models import QuerySet, Sum
 
 from thrive.people.models import LocalAuthority
 
-from .measures import MEASURES, Measure
+from .measures import MEASURES, RATE_BASE, Measure, population_year
 from .models import Level, Population, PublishedFigure, StatisticalNeighbour
 
 DEFAULT_EDITION = 2025
@@ -24,6 +24,14 @@ class Figure:
     numerator: int | None = None
     denominator: int | None = None
     value_published: bool = True
+    population: int | None = None  # aged 0 to 25, for a count's rate; None when not loaded
+
+    @property
+    def rate(self) -> float | None:
+        """The count per 10,000 of the population aged 0 to 25, when both are known."""
+        if self.value is None or not self.population:
+            return None
+        return RATE_BASE * self.value / self.population
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,8 @@ class Comparison:
     england: Figure | None
     neighbour_average: Average
     neighbours: list[Figure]
+    population_year: int | None = None  # the mid-year estimate a count's rates use
+    rate_average: Average | None = None  # the plain mean of the neighbours' rates
 
 
 @dataclass(frozen=True)
@@ -96,21 +106,43 @@ def comparison(
     la_code: str, measure: Measure, period: str, neighbours: Sequence[str] | None = None
 ) -> Comparison:
     """The council's figure for `period` beside its region's, England's and its neighbours'.
-    `neighbours` is a chosen comparison group; by default the 2025 statistical neighbours."""
+    `neighbours` is a chosen comparison group; by default the 2025 statistical neighbours.
+    A count also has each area's rate per 10,000 aged 0 to 25 where its population is loaded."""
     group = list(neighbours) if neighbours is not None else neighbours_of(la_code)
     by_area = _figures(measure, [la_code, *group], periods=[period])
-    council = by_area.get((la_code, period))
     region = _region_code(la_code)
     others = _figures_by_level(measure, period)
     chosen = [by_area.get((code, period)) or _absent(code) for code in group]
-    return Comparison(
+    found = Comparison(
         measure=measure,
         period=period,
-        council=council,
+        council=by_area.get((la_code, period)),
         region=others.get(region) if region else None,
         england=others.get(_ENGLAND_KEY),
         neighbour_average=_average([f.value for f in chosen], of=len(group)),
         neighbours=chosen,
+    )
+    return _with_rates(found, population_year(period)) if measure.has_rate else found
+
+
+def _with_rates(found: Comparison, year: int) -> Comparison:
+    """Each figure with its area's population aged 0 to 25 in `year` (None where that area and
+    year are not loaded), and the plain mean of the neighbours' rates."""
+    areas = [found.council, found.region, found.england, *found.neighbours]
+    populations = populations_0_to_25(year, [f.area_code for f in areas if f])
+
+    def add(figure: Figure | None) -> Figure | None:
+        return replace(figure, population=populations.get(figure.area_code)) if figure else None
+
+    neighbours = [replace(f, population=populations.get(f.area_code)) for f in found.neighbours]
+    return replace(
+        found,
+        council=add(found.council),
+        region=add(found.region),
+        england=add(found.england),
+        neighbours=neighbours,
+        population_year=year,
+        rate_average=_average([f.rate for f in neighbours], of=len(neighbours)),
     )
 
 
@@ -150,6 +182,17 @@ def population_0_to_25(year: int, area_code: str = "") -> int | None:
         area_code=area_code or settings.THRIVE_LA_CODE, year=year
     ).aggregate(total=Sum("population"))["total"]
     return int(total) if total is not None else None
+
+
+def populations_0_to_25(year: int, area_codes: Iterable[str]) -> dict[str, int]:
+    """Each area's ONS mid-year population aged 0 to 25 in `year`, in one query; an area or
+    year that is not loaded is left out."""
+    rows = (
+        Population.objects.filter(year=year, area_code__in=set(area_codes))
+        .values("area_code")
+        .annotate(total=Sum("population"))
+    )
+    return {row["area_code"]: int(row["total"]) for row in rows}
 
 
 _ENGLAND_KEY = "england"

@@ -52,6 +52,7 @@ def benchmark_detail(request: HttpRequest) -> HttpResponse:
             "group_name": choice.names.group,
             "sections": [_section(m, choice) for m in selectors.measures()] if authorities else [],
             "query": query.urlencode(),
+            "rate_header": presenters.RATE_HEADER,
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
@@ -83,6 +84,7 @@ def _section(measure: Measure, choice: Choice) -> dict[str, object]:
         section["period"] = period_label(period)
         section["rows"] = presenters.comparison_rows(comparison, choice.names)
         section["neighbour_rows"] = presenters.neighbour_rows(comparison)
+        section["rate_note"] = presenters.rate_note(comparison)
     return section
 
 

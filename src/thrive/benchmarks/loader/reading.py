@@ -1,20 +1,32 @@
 """Reading DfE's and ONS's published files into rows ready to store. No database here: the
 service `benchmarks_load` writes what this reads, in one transaction.
 
-Each file is described by a `FileSpec`: where it is, which rows are headline rows, and which
-columns make each measure. A file without a column the spec names is refused before anything
-is written. Column names are matched without regard to case (DfE changes the case between
+A file's header is checked before any row is read: a file without a column its `FileSpec`
+names, or with a column the spec neither uses nor lists as ignored, is refused, and nothing is
+written. Column names are matched without regard to case (DfE changes the case between
 releases), and `x` (unavailable), `z` (not applicable) and blanks are read as missing."""
 
 import csv
 import gzip
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from .models import Level
+from ..models import Level
+from .files import (
+    FIGURE_FILES,
+    NEIGHBOUR_COLUMNS,
+    NEIGHBOUR_FILE,
+    NEIGHBOUR_FOLDER,
+    NEIGHBOUR_IGNORED,
+    POPULATION_COLUMNS,
+    POPULATION_FILE,
+    POPULATION_IGNORED,
+    SUBSETS,
+    FigureSpec,
+    FileSpec,
+)
 
 MISSING = {"", "x", "z", ":", "c", "u"}
 LEVELS = {
@@ -22,145 +34,11 @@ LEVELS = {
     "regional": Level.REGIONAL,
     "local authority": Level.LOCAL_AUTHORITY,
 }
-GEOGRAPHY = (
-    "time_period",
-    "geographic_level",
-    "country_code",
-    "region_code",
-    "region_name",
-    "new_la_code",
-    "old_la_code",
-    "la_name",
-)
+PERSONS = "persons"
 
 
 class DataRefused(Exception):
     """A file the loader does not understand; the message names the file and the problem."""
-
-
-@dataclass(frozen=True)
-class FigureSpec:
-    """How one measure is read from a row. `value` is the published column (a percentage or a
-    count); when it is missing a percentage is worked out from `numerator` / `denominator`, and a
-    missing denominator from the sum of `denominator_parts` (DfE's pre-2022 convention)."""
-
-    measure: str
-    value: str | None = None
-    numerator: str | None = None
-    denominator: str | None = None
-    denominator_parts: tuple[str, ...] = ()
-
-    def columns(self) -> set[str]:
-        named = {self.value, self.numerator, self.denominator, *self.denominator_parts}
-        return {c for c in named if c}
-
-
-@dataclass(frozen=True)
-class FileSpec:
-    key: str  # the name --only uses
-    path: str  # relative to the data folder
-    release: str
-    figures: tuple[FigureSpec, ...]
-    headline: str = ""  # breakdown_topic of the headline rows, when the file has breakdowns
-
-    def required(self) -> set[str]:
-        needed = set(GEOGRAPHY) | {c for f in self.figures for c in f.columns()}
-        return needed | ({"breakdown_topic", "breakdown"} if self.headline else set())
-
-
-R2025, R2022 = "ehcp-stats/release-2025", "ehcp-stats/release-2022"
-FIGURE_FILES = (
-    FileSpec(
-        "timeliness",
-        f"{R2025}/timeliness_20_week.csv",
-        "2025",
-        (
-            FigureSpec(
-                "within_20_weeks",
-                "pc_plans_issued_within_20_weeks",
-                "plans_issued_within_20_weeks",
-                "plans_issued_den",
-            ),
-            FigureSpec(
-                "within_20_weeks_excluding_exceptions",
-                "pc_plans_issued_20_weeks_ex",
-                "plans_issued_20_weeks_ex",
-                "plans_issued_den_ex",
-            ),
-        ),
-        headline="All EHC plans issued",
-    ),
-    FileSpec(
-        "requests",
-        f"{R2025}/requests.csv",
-        "2025",
-        (
-            FigureSpec(
-                "requests_refused",
-                "request_not_assess_pc",
-                "requests_decided_not_to_assess",
-                "requests_received_in_year",
-            ),
-        ),
-        headline="All requests for EHC needs assessments",
-    ),
-    FileSpec(
-        "assessments",
-        f"{R2025}/assessments.csv",
-        "2025",
-        (
-            FigureSpec(
-                "not_issued_after_assessment",
-                "assess_not_issued_pc",
-                "assess_not_issued",
-                "assess_in_year",
-                ("assess_issued", "assess_not_issued"),
-            ),
-        ),
-        headline="All EHC needs assessments",
-    ),
-    FileSpec(
-        "caseload",
-        f"{R2025}/caseload.csv",
-        "2025",
-        (FigureSpec("active_plans", value="ehcplans"),),
-        headline="All EHC plans",
-    ),
-    FileSpec(
-        "newplans",
-        f"{R2025}/newplans.csv",
-        "2025",
-        (FigureSpec("new_plans", value="new_ehc_plans"),),
-        headline="New EHC plans",
-    ),
-    FileSpec(
-        "mi2022",
-        f"{R2022}/sen2_mi.csv",
-        "2022",
-        (
-            FigureSpec("within_20_weeks", "IncExc20weekRate", "IncExc20weekEHC", "TotIncExcEHC"),
-            FigureSpec(
-                "within_20_weeks_excluding_exceptions",
-                "NoExc20weekRate",
-                "NoExc20weekEHC",
-                "TotNoExcEHC",
-            ),
-            FigureSpec("requests_refused", "AssRefusedEHC_pc", "AssRefusedEHC", "InreqEHC"),
-            FigureSpec(
-                "not_issued_after_assessment",
-                "AssnoneEHC_pc",
-                "AssnoneEHC",
-                "NewallEHC_AssnoneEHC_sum",
-            ),
-        ),
-    ),
-)
-NEIGHBOUR_FOLDER = "ehcp-stats/statistical-neighbours"
-NEIGHBOUR_FILE = re.compile(r"statistical_neighbours_(\d{4})\.csv")
-NEIGHBOUR_COLUMNS = {"la_code", "rank", "neighbour_la_code", "neighbour_la_name", "closeness"}
-POPULATION_FILE = "population/mye_persons_age0to25_2023_2024.csv"
-POPULATION_COLUMNS = {"la_code", "old_la_code", "geographic_level", "year", "age", "population"}
-SUBSETS = (*(f.key for f in FIGURE_FILES), "neighbours", "population")
 
 
 @dataclass(frozen=True)
@@ -238,22 +116,38 @@ def read_all(data: Path, only: set[str] | None = None) -> Loaded:
     return loaded
 
 
-def _rows(path: Path, required: set[str]) -> Iterator[dict[str, str]]:
-    """The file's rows, keyed by lower-case column name, once its columns are checked."""
+def _rows(path: Path, required: set[str], ignored: Iterable[str]) -> Iterator[dict[str, str]]:
+    """The file's rows, keyed by lower-case column name, once its header is checked: every
+    `required` column is there, and every other column is one of `ignored`."""
     if not path.exists():
         raise DataRefused(f"{path.name} was not found at {path}")
     with _open(path) as handle:
         reader = csv.reader(handle)
         header = [name.strip().lower() for name in next(reader, [])]
-        missing = sorted({c.lower() for c in required} - set(header))
-        if missing:
-            raise DataRefused(f"{path.name} is missing the columns: {', '.join(missing)}")
+        _check_header(path, header, required, ignored)
         for line, values in enumerate(reader, start=2):
             if len(values) != len(header):
                 raise DataRefused(
                     f"{path.name} line {line} has {len(values)} values for {len(header)} columns"
                 )
             yield dict(zip(header, values, strict=True))
+
+
+def _check_header(
+    path: Path, header: list[str], required: set[str], ignored: Iterable[str]
+) -> None:
+    needed = {c.lower() for c in required}
+    known = needed | {c.lower() for c in ignored}
+    missing = sorted(needed - set(header))
+    unknown = list(dict.fromkeys(c for c in header if c not in known))  # in the file's order
+    problems = []
+    if missing:
+        problems.append(f"is missing the columns: {', '.join(missing)}")
+    if unknown:
+        also = "also " if missing else ""
+        problems.append(f"{also}has columns Thrive does not know: {', '.join(unknown)}")
+    if problems:
+        raise DataRefused(f"{path.name} {'; it '.join(problems)}")
 
 
 def _open(path: Path) -> IO[str]:
@@ -288,7 +182,7 @@ def _level(row: dict[str, str], path: Path) -> str:
 
 def _read_figures(path: Path, spec: FileSpec, loaded: Loaded) -> None:
     loaded.files.append(spec.path)
-    for row in _rows(path, spec.required()):
+    for row in _rows(path, spec.required(), spec.ignored):
         if spec.headline and row["breakdown_topic"].strip() != spec.headline:
             continue
         level = _level(row, path)
@@ -357,7 +251,7 @@ def _read_neighbours(path: Path, loaded: Loaded) -> None:
         return
     loaded.files.append(f"{NEIGHBOUR_FOLDER}/{path.name}")
     edition = int(match.group(1))
-    for row in _rows(path, NEIGHBOUR_COLUMNS):
+    for row in _rows(path, NEIGHBOUR_COLUMNS, NEIGHBOUR_IGNORED):
         loaded.neighbours.append(
             NeighbourRow(
                 edition=edition,
@@ -372,7 +266,11 @@ def _read_neighbours(path: Path, loaded: Loaded) -> None:
 
 def _read_population(path: Path, loaded: Loaded) -> None:
     loaded.files.append(POPULATION_FILE)
-    for row in _rows(path, POPULATION_COLUMNS):
+    for row in _rows(path, POPULATION_COLUMNS, POPULATION_IGNORED):
+        if row["sex"].strip().lower() != PERSONS:
+            raise DataRefused(
+                f"{path.name} has a row for sex {row['sex']!r}: Thrive reads persons only"
+            )
         level = _level(row, path)
         code = row["old_la_code"] if level == Level.LOCAL_AUTHORITY else row["la_code"]
         count = _whole(row, "population")
