@@ -1,12 +1,44 @@
-"""`make bench`: every benchmark, one after another. Record results in docs/performance.md."""
+"""`make bench`: every benchmark, one after another. Record results in docs/performance.md.
 
+The generator and caseload benchmarks run on SQLite (var/). The dashboard runs at national scale
+(`dashboard.py --national`: 850,000 cases) on PostgreSQL, in the database BENCH_DATABASE_URL
+names (default postgres://postgres@127.0.0.1:5432/thrive_bench), created when missing; the area
+is generated once (about 15 minutes on two cores) and reused."""
+
+import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["generate_area.py", "caseload.py", "dashboard.py"]
+DEFAULT_POSTGRESQL = "postgres://postgres@127.0.0.1:5432/thrive_bench"
 
-for script in BENCHMARKS:
-    print(f"\n== {script}", flush=True)
-    subprocess.run([sys.executable, str(HERE / script)], check=True)  # noqa: S603
+
+def _ensure_database(url: str) -> None:
+    import psycopg
+
+    name = urlsplit(url).path.lstrip("/")
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def run(script: str, *args: str, env: dict[str, str] | None = None) -> None:
+    print(f"\n== {script} {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, str(HERE / script), *args], check=True, env=env)  # noqa: S603
+
+
+def main() -> None:
+    sqlite = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    run("generate_area.py", env=sqlite)
+    run("caseload.py", env=sqlite)
+    postgresql = os.environ.get("BENCH_DATABASE_URL", DEFAULT_POSTGRESQL)
+    _ensure_database(postgresql)
+    run("dashboard.py", "--national", env={**os.environ, "DATABASE_URL": postgresql})
+
+
+if __name__ == "__main__":
+    main()

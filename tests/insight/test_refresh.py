@@ -93,10 +93,13 @@ def test_a_child_with_two_plans_is_one_active_plan(area: Any, officer: Any) -> N
 
 def test_page_figures_agree_with_each_breakdown_and_the_whole(area: Any) -> None:
     whole = selectors.dashboard_numbers(YEAR, TODAY)[selectors.ALL]
+    every = selectors.figures_by_every_breakdown(YEAR, TODAY)  # one pass on PostgreSQL
+    assert sorted(every) == sorted(BREAKDOWNS)
     for breakdown in BREAKDOWNS.values():
         overall, grouped = selectors.dashboard_figures(YEAR, TODAY, breakdown)
         assert overall == whole, breakdown.key
         assert grouped == selectors.dashboard_numbers(YEAR, TODAY, breakdown), breakdown.key
+        assert every[breakdown.key] == (overall, grouped), breakdown.key
 
 
 def test_no_overdue_cases_makes_no_group(db: Any) -> None:

@@ -5,6 +5,7 @@ desktop width and at 320px. The test database loads the real published 20-week f
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.benchmarks.conftest import DATA
 from tests.factories import make_user
@@ -57,5 +58,8 @@ def test_analyst_benchmarks_the_council(page: Any, axe: Any, published: None) ->
     for name in ("Cornwall", "Somerset"):
         group.get_by_label(name, exact=True).check()
     page.get_by_role("button", name="Compare").click()
-    assert page.get_by_role("rowheader", name="Your chosen group (average)").count() >= 1
+    # expect() waits for the new page: counting at once can read the old one
+    expect(page.get_by_role("rowheader", name="Your chosen group (average)").first).to_be_visible(
+        timeout=15_000
+    )
     _check_both_widths(page, axe, "the benchmarks against a chosen group")

@@ -58,6 +58,7 @@ class CaseFacts(models.Model):
         indexes = [
             models.Index(fields=["received_on"], name="insight_facts_received"),
             models.Index(fields=["final_on"], name="insight_facts_final"),
+            models.Index(fields=["child_id"], name="insight_facts_child"),  # recounts
         ]
 
     def __str__(self) -> str:
@@ -83,7 +84,10 @@ class AdviceFacts(models.Model):
 
     class Meta:
         verbose_name_plural = "advice facts"
-        indexes = [models.Index(fields=["received_on"], name="insight_advice_received")]
+        indexes = [
+            models.Index(fields=["received_on"], name="insight_advice_received"),
+            models.Index(fields=["case_id"], name="insight_advice_case"),  # recounts
+        ]
 
     def __str__(self) -> str:
         return f"Facts for advice {self.pk}"

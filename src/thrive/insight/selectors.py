@@ -7,9 +7,10 @@ refresh (`services.insight_refresh`, run by a task). So every figure here is a p
 page works out a milestone from the timelines again.
 
 Every count is additive across groups (a child with a plan is counted on the case that gave
-them their first plan), so the whole area's counts are the sum of the groups' and one query
-serves both. Percentiles use PostgreSQL's `percentile_cont`; SQLite has none, so there the
-per-plan days come back and `_percentile` (the same linear interpolation) finishes the job.
+them their first plan), so the groups add up to the whole area. On PostgreSQL one pass per
+source counts every breakdown and the whole area at once (GROUPING SETS). Percentiles use
+PostgreSQL's `percentile_cont`; SQLite has none, so there the per-plan days come back and
+`_percentile` (the same linear interpolation) finishes the job.
 "Open cases past a deadline" needs the statutory clock, which the caseload already keeps for
 every open case (`assessments.selectors.summary_cache`): the overdue cases' ids go to the
 database in one parameter and are counted by group there.
@@ -17,15 +18,18 @@ database in one parameter and are counted by group there.
 
 import datetime as dt
 import json
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import connection
 from django.db.models import Aggregate, Count, FloatField, Min, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from thrive.assessments.selectors import summary_cache
 
-from .breakdowns import Breakdown
+from .breakdowns import BREAKDOWNS, Breakdown
 from .models import AdviceFacts, CaseFacts, Figures, Refresh
 from .periods import Period
 
@@ -42,6 +46,10 @@ class _PercentileCont(Aggregate):
 
     def __init__(self, expression: Any, fraction: float) -> None:
         super().__init__(expression, fraction=float(fraction))
+
+
+Grouped = dict[str, dict[str, Any]]  # {group: {name: value}}
+ByBreakdown = dict[str, Grouped]  # {breakdown key: Grouped}, and ALL: {ALL: the whole area}
 
 
 def _in(period: Period, field: str) -> Q:
@@ -81,13 +89,38 @@ def _grouped(
     return {row.pop(breakdown.key): row for row in values}
 
 
-def _with_whole(grouped: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
-    """The groups, and ALL: their sum (every count here is additive over groups)."""
-    whole: dict[str, int] = defaultdict(int)
-    for values in grouped.values():
-        for name, value in values.items():
-            whole[name] += value
-    return {**grouped, ALL: dict(whole)}
+def _grouped_by_each(
+    rows: QuerySet[Any, Any], breakdowns: Sequence[Breakdown], **aggregates: Any
+) -> ByBreakdown:
+    """The aggregates by each breakdown and for the whole area. PostgreSQL does it in one pass
+    over the rows (GROUPING SETS, which Django's ORM cannot say: its own query has its GROUP
+    BY swapped); elsewhere one query per breakdown."""
+    if not breakdowns or connection.vendor != "postgresql":
+        each = {b.key: _grouped(rows, b, **aggregates) for b in breakdowns}
+        return each | {ALL: _grouped(rows, None, **aggregates)}
+    keys = [b.key for b in breakdowns]
+    query = rows.values(*keys).annotate(**aggregates).order_by()
+    sql, params = query.query.get_compiler(using=query.db).as_sql()
+    sets = ", ".join(f"({connection.ops.quote_name(key)})" for key in keys)
+    sql, swapped = re.subn(r" GROUP BY [0-9, ]+$", f" GROUP BY GROUPING SETS ({sets}, ())", sql)
+    if swapped != 1:
+        raise RuntimeError(f"Unexpected GROUP BY in the dashboard's query: {sql[-200:]}")
+    result: ByBreakdown = {key: {} for key in [*keys, ALL]}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        names = [column.name for column in cursor.description]
+        for row in cursor.fetchall():
+            values = dict(zip(names, row, strict=True))
+            # A breakdown's group is never NULL ("" when not recorded), so the one column
+            # that is not NULL says which set the row belongs to; none: the whole area.
+            groups = [(key, values.pop(key)) for key in keys]
+            key, group = next(((k, g) for k, g in groups if g is not None), (ALL, ALL))
+            result[key][group] = values
+    return result
+
+
+def _counts_by_each(period: Period, breakdowns: Sequence[Breakdown]) -> ByBreakdown:
+    return _grouped_by_each(CaseFacts.objects.all(), breakdowns, **_case_counts(period))
 
 
 def group_counts(period: Period, breakdown: Breakdown | None = None) -> dict[str, dict[str, int]]:
@@ -109,41 +142,51 @@ def _weeks(days: list[float]) -> dict[str, Any]:
     return {"plans": len(days), "median_weeks": median, "p90_weeks": p90}
 
 
-def _weeks_to_plan(
-    period: Period, breakdown: Breakdown | None, *, whole: bool
-) -> dict[str, dict[str, Any]]:
+def _weeks_by_each(period: Period, breakdowns: Sequence[Breakdown]) -> ByBreakdown:
     plans = CaseFacts.objects.filter(_in(period, "final_on"))
     if connection.vendor == "postgresql":
-        aggregates = {
-            "plans": Count("pk"),
-            "median_days": _PercentileCont("days_to_plan", 0.5),
-            "p90_days": _PercentileCont("days_to_plan", 0.9),
-        }
-        rows = _grouped(plans, breakdown, **aggregates)
-        if whole and breakdown is not None:
-            rows |= _grouped(plans, None, **aggregates)
+        rows = _grouped_by_each(
+            plans,
+            breakdowns,
+            plans=Count("pk"),
+            median_days=_PercentileCont("days_to_plan", 0.5),
+            p90_days=_PercentileCont("days_to_plan", 0.9),
+        )
         return {
-            grp: {
-                "plans": r["plans"],
-                "median_weeks": r["median_days"] / 7,
-                "p90_weeks": r["p90_days"] / 7,
+            key: {
+                grp: {
+                    "plans": r["plans"],
+                    "median_weeks": r["median_days"] / 7,
+                    "p90_weeks": r["p90_days"] / 7,
+                }
+                for grp, r in grouped.items()
+                if r["plans"]  # the whole area with no plans still gives one row of NULLs
             }
-            for grp, r in rows.items()
-            if r["plans"]  # with no breakdown, no plans still gives one row of NULLs
+            for key, grouped in rows.items()
         }
-    days: dict[str, list[float]] = defaultdict(list)
-    column = breakdown.key if breakdown else None
-    for grp, elapsed in plans.values_list(column or "pk", "days_to_plan").order_by():
-        days[grp if column else ALL].append(float(elapsed))
-        if whole and column:
-            days[ALL].append(float(elapsed))
-    return {grp: _weeks(values) for grp, values in days.items()}
+    keys = [b.key for b in breakdowns]
+    days: dict[str, dict[str, list[float]]] = {key: defaultdict(list) for key in [*keys, ALL]}
+    for *groups, elapsed in plans.values_list(*keys, "days_to_plan").order_by():
+        for key, grp in zip(keys, groups, strict=True):
+            days[key][grp].append(float(elapsed))
+        days[ALL][ALL].append(float(elapsed))
+    return {key: {grp: _weeks(v) for grp, v in grouped.items()} for key, grouped in days.items()}
 
 
 def weeks_to_plan(period: Period, breakdown: Breakdown | None = None) -> dict[str, dict[str, Any]]:
     """{group: {"plans", "median_weeks", "p90_weeks"}}: weeks from request to final plan, for
     plans issued in `period`."""
-    return _weeks_to_plan(period, breakdown, whole=False)
+    return _weeks_by_each(period, [breakdown] if breakdown else [])[
+        breakdown.key if breakdown else ALL
+    ]
+
+
+_ADVICE_COUNTS = {"advice": Count("pk"), "advice_in_time": Count("pk", filter=Q(in_time=True))}
+
+
+def _advice_by_each(period: Period, breakdowns: Sequence[Breakdown]) -> ByBreakdown:
+    advice = AdviceFacts.objects.filter(_in(period, "received_on"))
+    return _grouped_by_each(advice, breakdowns, **_ADVICE_COUNTS)
 
 
 def advice_counts(
@@ -153,41 +196,35 @@ def advice_counts(
     within 6 weeks of the body being asked (reg. 8(1)): received <= requested + 42 days.
     Each piece of advice is paired with the latest request to that contributor before it."""
     advice = AdviceFacts.objects.filter(_in(period, "received_on"))
-    counts = {"advice": Count("pk"), "advice_in_time": Count("pk", filter=Q(in_time=True))}
     if by_contributor:
-        rows: Any = advice.values("contributor").annotate(**counts).order_by()
+        rows: Any = advice.values("contributor").annotate(**_ADVICE_COUNTS).order_by()
         return {row.pop("contributor"): row for row in rows}
-    return _grouped(advice, breakdown, **counts)
+    return _grouped(advice, breakdown, **_ADVICE_COUNTS)
 
 
-def _ids_condition(ids: list[int]) -> tuple[str, list[Any]]:
-    """`case_id` is one of `ids`, passed as one parameter whatever their number."""
+def _one_of(ids: list[int]) -> RawSQL:
+    """A subquery giving `ids`, passed as one parameter whatever their number."""
     if connection.vendor == "postgresql":
-        return "case_id = ANY(%s)", [ids]
-    return "case_id IN (SELECT value FROM json_each(%s))", [json.dumps(ids)]
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
 
 
-def overdue_counts(today: dt.date, breakdown: Breakdown | None = None) -> dict[str, dict[str, int]]:
-    """{group: {"overdue"}}: cases open when the figures were counted (`open`) that
-    are past a statutory deadline today, by the statutory clock's summary of each open case
-    (kept by the caseload). A case opened since the refresh waits for the next one."""
+def _overdue_by_each(today: dt.date, breakdowns: Sequence[Breakdown]) -> ByBreakdown:
+    """Cases open when the figures were counted (`open`) that are past a statutory deadline
+    today, by the statutory clock's summary of each open case (kept by the caseload). A case
+    opened since the refresh waits for the next one."""
     overdue = sorted(
         case_id for case_id, s in summary_cache.summaries(today).items() if s.is_overdue
     )
-    table = CaseFacts._meta.db_table
-    column = connection.ops.quote_name(breakdown.key) if breakdown else f"'{ALL}'"
-    condition, params = _ids_condition(overdue)
-    # Names from the model and the breakdowns, never from input.
-    sql = (
-        f"SELECT {column}, COUNT(*) FROM {table}"  # noqa: S608
-        f" WHERE closed_on IS NULL AND {condition}"
-        f"{f' GROUP BY {column}' if breakdown else ''}"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    counts = {str(grp): {"overdue": int(n)} for grp, n in rows}
-    return counts if breakdown else counts or {ALL: {"overdue": 0}}
+    rows = CaseFacts.objects.filter(closed_on__isnull=True, case_id__in=_one_of(overdue))
+    return _grouped_by_each(rows, breakdowns, overdue=Count("pk"))
+
+
+def overdue_counts(today: dt.date, breakdown: Breakdown | None = None) -> dict[str, dict[str, int]]:
+    """{group: {"overdue"}}: open cases past a statutory deadline today (`_overdue_by_each`)."""
+    return _overdue_by_each(today, [breakdown] if breakdown else [])[
+        breakdown.key if breakdown else ALL
+    ]
 
 
 def _merge(*sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -201,24 +238,38 @@ def _merge(*sources: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return dict(numbers)
 
 
-def dashboard_figures(
-    period: Period, today: dt.date, breakdown: Breakdown
-) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+Figures_ = tuple[dict[str, Any], Grouped]  # (the whole area's numbers, {group: numbers})
+
+
+def _figures_by_each(
+    period: Period, today: dt.date, breakdowns: Sequence[Breakdown]
+) -> dict[str, Figures_]:
+    sources = (
+        _counts_by_each(period, breakdowns),
+        _weeks_by_each(period, breakdowns),
+        _advice_by_each(period, breakdowns),
+        _overdue_by_each(today, breakdowns),
+    )
+    whole = _merge(*(source[ALL] for source in sources))[ALL]
+    return {b.key: (whole, _merge(*(source[b.key] for source in sources))) for b in breakdowns}
+
+
+def dashboard_figures(period: Period, today: dt.date, breakdown: Breakdown) -> Figures_:
     """(the whole area's numbers, {group: numbers}) for the page: every number the measures
-    need, from one grouped query per source, the whole area's counts summed from the groups."""
-    counts = _with_whole(group_counts(period, breakdown))
-    advice = _with_whole(advice_counts(period, breakdown))
-    overdue = _with_whole(overdue_counts(today, breakdown))
-    weeks = _weeks_to_plan(period, breakdown, whole=True)
-    numbers = _merge(counts, weeks, advice, overdue)
-    whole = numbers.pop(ALL, {})
-    return whole, numbers
+    need, from one grouped query per source."""
+    return _figures_by_each(period, today, [breakdown])[breakdown.key]
+
+
+def figures_by_every_breakdown(period: Period, today: dt.date) -> dict[str, Figures_]:
+    """`dashboard_figures` for every breakdown, {breakdown key: figures}: on PostgreSQL one
+    pass over the summary tables per source for all of them."""
+    return _figures_by_each(period, today, list(BREAKDOWNS.values()))
 
 
 def dashboard_numbers(
     period: Period, today: dt.date, breakdown: Breakdown | None = None
 ) -> dict[str, dict[str, Any]]:
-    """Every number the measures need, {group: {name: value}}, from four grouped queries."""
+    """Every number the measures need, {group: {name: value}} ({ALL: ...} with no breakdown)."""
     return _merge(
         group_counts(period, breakdown),
         weeks_to_plan(period, breakdown),

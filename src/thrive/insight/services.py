@@ -119,7 +119,6 @@ def _case_facts(table: str, children: list[int] | None = None) -> int:
             ),
         ],
         timelines.case_facts_source(children),
-        "ORDER BY t.final_on",  # plans issued in a period sit together
     )
 
 
@@ -147,8 +146,7 @@ def _advice_facts(table: str, case_table: str, children: list[int] | None = None
             *(f"COALESCE(f.{quote(key)}, '')" for key in BREAKDOWNS),
         ],
         timelines.advice_facts_source(children),
-        f"LEFT JOIN {quote(case_table)} f ON f.case_id = t.case_id WHERE t.kind = %s"
-        ' ORDER BY t."on"',  # advice received in a period sits together
+        f"LEFT JOIN {quote(case_table)} f ON f.case_id = t.case_id WHERE t.kind = %s",
         EventKind.ADVICE_RECEIVED.value,
     )
 
@@ -292,28 +290,25 @@ def _store_usual_figures(as_of: dt.datetime) -> None:
     """The dashboard's first page (`periods.latest_full_year`) by every breakdown."""
     today = timezone.localdate(as_of)
     period = latest_full_year(today)
-    for breakdown in BREAKDOWNS.values():
-        _figures_store(as_of, period, breakdown, today)
+    _figures_store(as_of, period, selectors.figures_by_every_breakdown(period, today))
 
 
 def _figures_store(
-    as_of: dt.datetime, period: Period, breakdown: Breakdown, today: dt.date
-) -> dict[str, Any]:
-    whole, groups = selectors.dashboard_figures(period, today, breakdown)
-    numbers = {"whole": whole, "groups": groups}
+    as_of: dt.datetime, period: Period, figures: dict[str, selectors.Figures_]
+) -> None:
     Figures.objects.bulk_create(
         [
             Figures(
                 as_of=as_of,
                 start=period.start,
                 end=period.end,
-                breakdown=breakdown.key,
-                numbers=numbers,
+                breakdown=key,
+                numbers={"whole": whole, "groups": groups},
             )
+            for key, (whole, groups) in figures.items()
         ],
         ignore_conflicts=True,  # another page stored the same figures first
     )
-    return numbers
 
 
 def insight_figures(
@@ -326,9 +321,11 @@ def insight_figures(
     if refresh is None or refresh.refreshed_at is None:
         return selectors.dashboard_figures(period, today, breakdown)
     stored = selectors.stored_figures(refresh.refreshed_at, period, breakdown)
-    if stored is None:
-        stored = _figures_store(refresh.refreshed_at, period, breakdown, today)
-    return stored["whole"], stored["groups"]
+    if stored is not None:
+        return stored["whole"], stored["groups"]
+    figures = selectors.dashboard_figures(period, today, breakdown)
+    _figures_store(refresh.refreshed_at, period, {breakdown.key: figures})
+    return figures
 
 
 def _needs_refresh(refresh: Refresh | None, now: dt.datetime) -> bool:
