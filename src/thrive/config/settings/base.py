@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "thrive.assessments",
     "thrive.advice",
     "thrive.plans",
+    "thrive.quality",
     "thrive.portal",
     "thrive.benchmarks",
     "thrive.insight",
