@@ -32,6 +32,11 @@ class Action(StrEnum):
     ADMINISTER = "administer"
     INSIGHT_VIEW = "insight.view"  # the data dashboard and benchmarks
     INSIGHT_UNSUPPRESSED = "insight.unsuppressed"  # small numbers shown, not suppressed
+    AUDIT_VIEW = "audit.view"  # obj: a case; see its plan audits (and rate its agency's part)
+    AUDIT_RUN = "audit.run"  # start and complete plan audits
+    AUDIT_MODERATE = "audit.moderate"  # settle auditors' disagreements
+    ISSUE_OVERRIDE = "issue.override"  # let a plan be issued in spite of its quality
+    FRAMEWORK_EDIT = "framework.edit"  # write the plan audit framework
 
 
 def _active(user: Any) -> bool:
@@ -92,6 +97,13 @@ RULES: dict[Action, Callable[[Any, Any], bool]] = {
     # Figures about fewer children than the DfE's suppression threshold could identify a
     # child, so only the case work team, who may see the records anyway, sees them unsuppressed.
     Action.INSIGHT_UNSUPPRESSED: lambda user, obj: is_casework(user),
+    # Who may see a case may see its plan audits, except the family: an audit is the
+    # professionals' working judgement, as the plan being written is the council's working copy.
+    Action.AUDIT_VIEW: lambda user, case: not is_family(user) and _case_visible(user, case),
+    Action.AUDIT_RUN: lambda user, obj: is_casework(user),
+    Action.AUDIT_MODERATE: lambda user, obj: _role(user) == "send_manager",
+    Action.ISSUE_OVERRIDE: lambda user, obj: _role(user) == "send_manager",
+    Action.FRAMEWORK_EDIT: lambda user, obj: _role(user) in {"send_manager", "administrator"},
 }
 
 
