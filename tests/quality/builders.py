@@ -65,3 +65,25 @@ def rate_all(audit: Audit, auditor: User, rating: str = "good", comment: str = "
 
 def criteria(audit: Audit, section: str, agency: str = "education") -> list[Criterion]:
     return list(audit.framework.criteria.filter(section=section, agency=agency))
+
+
+def everyone_rates(audit: Audit, officer: User, rating: str = "good") -> tuple[User, User]:
+    """A nurse and a social worker are invited to the case; they and `officer` rate every
+    criterion of their agency. Returns the nurse and the social worker."""
+    case = audit.version.plan.case
+    nurse = invited_practitioner(case, "nurse", "health", discipline="health")
+    social_worker = invited_practitioner(case, "socialworker", "social_care")
+    for auditor in (officer, nurse, social_worker):
+        rate_all(audit, auditor, rating)
+    return nurse, social_worker
+
+
+def dispute(audit: Audit, manager: User) -> Criterion:
+    """`manager` rates the first criterion of section F below good; returns that criterion."""
+    [first, *_] = criteria(audit, "F")
+    services.audit_rate(
+        actor=manager,
+        audit=audit,
+        ratings={first.pk: services.Given("requires_improvement", "No hours given.")},
+    )
+    return first

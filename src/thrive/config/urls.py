@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("thrive.accounts.urls")),
     path("cases/", include("thrive.assessments.urls")),
     path("", include("thrive.plans.urls")),
+    path("", include("thrive.quality.urls")),  # /plans/versions/<id>/audits/..., /quality/...
     path("", include("thrive.advice.urls")),
     path("", include("thrive.portal.urls")),  # /family/... and /cases/<id>/family/...
     path("children/", include("thrive.people.urls")),
