@@ -414,3 +414,10 @@ def test_an_earlier_version_can_be_read(as_manager: Any, framework: Any) -> None
     page = as_manager.get("/quality/framework/?version=1").content.decode()
     assert "Version 1: Thrive plan quality framework" in page
     assert "Continue writing version 2" in page
+
+
+def test_the_plan_overview_links_to_the_latest_versions_audits(
+    signed_in: Any, version: PlanVersion
+) -> None:
+    page = signed_in.get(f"/cases/{version.plan.case_id}/plan/").content.decode()
+    assert f'href="{_audits(version)}">Quality audits of version 1</a>' in page
