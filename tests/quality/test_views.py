@@ -113,6 +113,7 @@ def test_starting_an_audit_from_its_page(
 ) -> None:
     page = signed_in.get(_audits(version) + "start/").content.decode()
     assert f"{framework.name}, version 1" in page
+    assert "/quality/framework/" not in page  # an officer does not change the framework
     assert "Education rates 14 criteria" in page
     assert "Health rates 4 criteria" in page
     assert "Social care rates 5 criteria" in page
@@ -123,6 +124,14 @@ def test_starting_an_audit_from_its_page(
     assert "Education: 0 of 14 criteria rated" in page
     assert "Rate the plan" in page
     assert "Complete audit 1" in page
+
+
+def test_a_manager_is_offered_the_framework_from_the_start_page(
+    client: Any, manager: User, version: PlanVersion, framework: Any
+) -> None:
+    client.force_login(manager)
+    page = client.get(_audits(version) + "start/").content.decode()
+    assert 'href="/quality/framework/">See or change the framework' in page
 
 
 def test_a_second_start_shows_the_refusal(signed_in: Any, audit: Audit) -> None:
@@ -255,6 +264,7 @@ def test_a_complete_audit_shows_its_ratings_by_section(
     assert page.count("Good</strong>\n from Socialworker (social care)") == 5
     assert "Rated by health. Weight 2." in page
     assert "disagree" not in page
+    assert "Automated checks when completed" in page
     listing = signed_in.get(_audits(audit.version)).content.decode()
     assert "From the latest complete audit of this version." in listing
     assert f'href="/plans/versions/{audit.version_id}/audits/1/">Audit 1' in listing

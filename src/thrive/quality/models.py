@@ -4,7 +4,8 @@ override of the issuing gate.
 
 An audit's section grades are worked out from its ratings whenever they are shown
 (`scoring.py`); only the plan's overall grade is stored, because it also rests on the plan's
-check findings at the moment the audit was completed, which later edits can change."""
+contents and check findings at the moment the audit was completed, which later edits can
+change. The findings are kept with it, so the rating can always be explained."""
 
 from django.conf import settings
 from django.db import models
@@ -129,6 +130,9 @@ class Audit(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     completed_at = models.DateTimeField(null=True, blank=True)
+    #: The automated checks' findings on the version when the audit was completed, as a list
+    #: of {"check", "title", "section", "blocking"}: what the overall rating's caps rested on.
+    findings = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["version", "number"]

@@ -193,6 +193,23 @@ def result_sections(sheet: AuditSheet) -> list[dict[str, Any]]:
     return sections
 
 
+def finding_lines(audit: Audit) -> list[str]:
+    """The automated checks' findings kept with a complete audit, one line per check and
+    section: "Section F: Special educational provision in vague words (2 places). Must be put
+    right before a final plan is issued." """
+    counts: Counter[tuple[str, str, bool]] = Counter(
+        (str(f.get("section", "")), str(f.get("title", "")), bool(f.get("blocking")))
+        for f in audit.findings
+        if isinstance(f, dict)
+    )
+    lines = []
+    for (section, title, blocking), count in counts.items():
+        where = f" ({count} places)" if count > 1 else ""
+        must = " Must be put right before a final plan is issued." if blocking else ""
+        lines.append(f"Section {section}: {title}{where}.{must}")
+    return lines
+
+
 def overall(audit: Audit) -> dict[str, Any]:
     """The stored overall rating and what limited it, or why there is none yet."""
     if audit.status == AuditStatus.COMPLETE:

@@ -120,6 +120,7 @@ def audit_start(request: HttpRequest, version_id: int) -> HttpResponse:
         framework=framework,
         counts=presenters.agency_counts(criteria),
         open_audit=selectors.open_audit(version),
+        can_edit_framework=can(request.user, Action.FRAMEWORK_EDIT),
     )
     status = 400 if form.errors else 200
     return render(request, "quality/audit_start.html", context, status=status)
@@ -249,6 +250,7 @@ def audit_detail(request: HttpRequest, version_id: int, number: int | None = Non
         overall=presenters.overall(audit),
         sections=presenters.result_sections(sheet),
         moderation=sheet.moderation,
+        findings=presenters.finding_lines(audit),
         started=presenters.started(audit),
         completed=presenters.completed(audit),
     )
