@@ -16,7 +16,12 @@ FINAL_ON = dt.date(2026, 1, 12)
 
 
 def fill(version: PlanVersion, actor: Any) -> tuple[Need, Outcome, Provision]:
-    """The least a plan needs before it is issued: a need, an outcome and its provision."""
+    """The least a plan needs before it is issued: the child's own views in section A (the
+    quality gate's checks ask for them), a need, an outcome and its provision."""
+    services.plan_change_views(
+        actor=actor, version=version, views_child="I like drawing and want to read comics."
+    )
+    version.refresh_from_db()
     need = services.need_add(
         actor=actor, version=version, section="B", text="Reads well below the expected level."
     )

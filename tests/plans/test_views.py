@@ -79,7 +79,9 @@ def test_the_version_page_shows_the_golden_thread(signed_in: Any, draft: PlanVer
     page = signed_in.get(f"/plans/versions/{draft.pk}/").content.decode()
     assert "Needs it addresses" in page
     assert "Outcomes it works towards" in page
-    assert "Need C1 is not addressed by any outcome." in page  # a gap in the thread
+    # A gap in the thread, found by the plan checks, in the summary and beside the need
+    assert "Plan checks" in page
+    assert page.count("Need C1 is not addressed by any outcome in section E.") == 2
     assert "Issue the draft plan" in page
     assert "does not name a school or other institution" in page  # section I on a draft
 

@@ -186,9 +186,13 @@ def test_every_other_plan_page_passes_axe(
     expect(page).to_have_url(re.compile(r"/cases/$"))
     base = f"/plans/versions/{final.pk}/"
     page.goto(base)
-    expect(page.get_by_text("Need C1 is not addressed by any outcome.")).to_be_visible()
+    # The plan checks list the gap at the top and beside the need, which the link leads to
+    gap = "Need C1 is not addressed by any outcome in section E."
+    expect(page.get_by_role("link", name=f"Need C1: {gap}")).to_be_visible()
+    page.get_by_role("link", name=f"Need C1: {gap}").click()
+    expect(page.locator(f"#need-{final.needs.get(section='C').pk}")).to_contain_text(gap)
     pages = {
-        "the version page with a gap in the thread": base,
+        "the version page with the plan checks' findings": base,
         "section A": base + "section-a/",
         "section J": base + "section-j/",
         "section K": base + "section-k/",

@@ -1,6 +1,7 @@
 """Display-ready rows for plan pages and documents: words and tags, never colour alone. Built
 from a version's snapshot, so the edit page, the document and the comparison agree."""
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.urls import reverse
@@ -100,15 +101,64 @@ def in_sentence(caption: str) -> str:
     return caption[:1].lower() + caption[1:]
 
 
+# What the automated checks' item references call each section's items (quality.checks).
+_ITEM_KINDS = {
+    **dict.fromkeys(NEED_SECTIONS, "need"),
+    "E": "outcome",
+    **dict.fromkeys(PROVISION_SECTIONS, "provision"),
+    "K": "advice",
+}
+BLOCKS_ISSUE = "Must be put right before the final plan is issued."
+
+
+def finding_rows(findings: Sequence[Any]) -> list[dict[str, str]]:
+    """The automated checks' findings about one place, as the page lists them."""
+    return [
+        {
+            "message": f.message,
+            "blocks": BLOCKS_ISSUE if f.blocking else "",
+            "citation": f.citation,
+            "phrases": ", ".join(f"“{h.text}”" for h in f.highlights),
+        }
+        for f in findings
+    ]
+
+
+def findings_summary(findings: Sequence[Any]) -> dict[str, Any]:
+    """The box at the top of the page: how many problems, how many block issue, and links."""
+    blocking = sum(1 for f in findings if f.blocking)
+    return {
+        "count": len(findings),
+        "blocking": blocking,
+        "links": [
+            {
+                # A whole section's finding links to the section's heading.
+                "href": f"#{f.anchor}"
+                if f.item.id is not None
+                else f"#section-{f.section.lower()}",
+                "text": f"{f.item.label}: {f.message}",
+            }
+            for f in findings
+        ],
+    }
+
+
 def _item_card(
-    version: PlanVersion, section: Section, item: Item, editable: bool
+    version: PlanVersion,
+    section: Section,
+    item: Item,
+    editable: bool,
+    findings: Mapping[str, Sequence[Any]],
 ) -> dict[str, Any]:
     caption = item_caption(section.code, item)
+    anchor = f"{_ITEM_KINDS.get(section.code, 'item')}-{item.pk}"
     card: dict[str, Any] = {
         "caption": caption,
         "in_sentence": in_sentence(caption),
         "rows": _rows(item.fields),
         "actions": [],
+        "anchor": anchor,
+        "findings": finding_rows(findings.get(anchor, ())),
     }
     if editable and section.code in _ITEM_ROUTES:
         name, kwarg, _, _ = _ITEM_ROUTES[section.code]
@@ -145,8 +195,21 @@ def section_note(version: PlanVersion, code: str, *, for_family: bool = False) -
     )
 
 
-def section_cards(version: PlanVersion, sections: tuple[Section, ...]) -> list[dict[str, Any]]:
+def section_cards(
+    version: PlanVersion,
+    sections: tuple[Section, ...],
+    findings: Sequence[Any] = (),
+) -> list[dict[str, Any]]:
+    """The version page's sections; `findings` (from quality.findings) are shown beside the
+    item or section they are about, where the case officer can put them right."""
     editable = not version.is_issued
+    by_anchor: dict[str, list[Any]] = {}
+    by_section: dict[str, list[Any]] = {}
+    for finding in findings:
+        if finding.item.id is None:  # a whole section, or its fields (views in A)
+            by_section.setdefault(finding.section, []).append(finding)
+        else:
+            by_anchor.setdefault(finding.anchor, []).append(finding)
 
     def note(code: str) -> str:
         return section_note(version, code)
@@ -155,8 +218,11 @@ def section_cards(version: PlanVersion, sections: tuple[Section, ...]) -> list[d
         {
             "code": section.code,
             "title": section.title,
+            "findings": finding_rows(by_section.get(section.code, ())),
             "rows": [] if note(section.code) else _rows(section.fields),
-            "items": [_item_card(version, section, item, editable) for item in section.items],
+            "items": [
+                _item_card(version, section, item, editable, by_anchor) for item in section.items
+            ],
             "add": _add_link(version, section.code) if editable else None,
             "change": _change_link(version, section.code) if editable else "",
             "note": note(section.code),
@@ -276,3 +342,28 @@ def issue_consequences(version: PlanVersion) -> list[str]:
         "or college named, within 2 months (Children and Families Act 2014, s.51). They must "
         "contact a mediation adviser first, unless the appeal is only about section I.",
     ]
+
+
+def gate_panel(version: PlanVersion, decision: Any, *, may_override: bool) -> dict[str, Any]:
+    """The quality gate on the page that issues a final plan (`quality.gate.GateDecision`)."""
+    if decision.rating is None:
+        rating = "Not audited yet."
+    else:
+        rating = f"Version {decision.rated_version} was rated {decision.rating.label.lower()}."
+    override = decision.override
+    return {
+        "stops": decision.stops_issue,
+        "reasons": decision.reasons(),
+        "rating": rating,
+        "override": (
+            f"A SEND manager recorded on {clock.render_date(override.created_at.date())} why "
+            f"it may be issued: {override.reason}"
+            if override
+            else ""
+        ),
+        "audits_href": reverse("quality:audit_list", kwargs={"version_id": version.pk}),
+        "override_href": reverse("quality:issue_override", kwargs={"version_id": version.pk})
+        if may_override and decision.needs_override and not override
+        else "",
+        "edit_href": reverse("plans:version_edit", kwargs={"version_id": version.pk}),
+    }

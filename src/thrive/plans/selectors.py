@@ -268,24 +268,3 @@ def snapshot(contents: PlanContents) -> tuple[Section, ...]:
 
 def version_snapshot(version: PlanVersion) -> tuple[Section, ...]:
     return snapshot(version_contents(version))
-
-
-def thread_gaps(contents: PlanContents) -> list[str]:
-    """Breaks in the golden thread from needs to outcomes to provision (CoP 9.69; every
-    section B need should have section F provision)."""
-    gaps: list[str] = []
-    provided_for = {o.pk for p in contents.provisions for o in p.outcomes.all()}
-    special = {o.pk for p in contents.provisions if p.section == "F" for o in p.outcomes.all()}
-    for need in contents.needs:
-        outcomes = [o for o in contents.outcomes if need in o.needs.all()]
-        number = contents.number(need)
-        if not outcomes:
-            gaps.append(f"Need {number} is not addressed by any outcome.")
-        elif need.section == "B" and not any(o.pk in special for o in outcomes):
-            gaps.append(f"Need {number} has no special educational provision in section F.")
-    gaps.extend(
-        f"Outcome {contents.number(o)} has no provision working towards it."
-        for o in contents.outcomes
-        if o.pk not in provided_for
-    )
-    return gaps

@@ -20,6 +20,7 @@ from thrive.core.models import AuditAction
 from thrive.core.notifications import notify
 from thrive.law import clock
 from thrive.people.selectors import family_emails
+from thrive.quality.gate import QualityGateRefusal, issue_gate
 
 from .. import selectors
 from ..models import (
@@ -166,15 +167,32 @@ def _check_amended_draft_window(version: PlanVersion, issued_on: dt.date) -> Non
         )
 
 
-@transaction.atomic
 def plan_issue_final(
     *, actor: Any, version: PlanVersion, issued_on: dt.date, today: dt.date
 ) -> PlanVersion:
     """Issue the final plan to the family and the named school or college (reg. 13(2); reg.
     22(3) for an amended plan). The family may then appeal to the SEND Tribunal about
-    sections B, F and I (Children and Families Act 2014, s.51)."""
+    sections B, F and I (Children and Families Act 2014, s.51).
+
+    The quality gate (`quality.gate`) refuses a plan rated inadequate or with blocking check
+    findings unless a SEND manager has recorded an override; the refusal is written to the
+    audit log once the issuing transaction has been rolled back."""
+    try:
+        return _issue_final(actor=actor, version=version, issued_on=issued_on, today=today)
+    except QualityGateRefusal as refusal:
+        audit(actor, version, refusal.summary)
+        raise
+
+
+@transaction.atomic
+def _issue_final(
+    *, actor: Any, version: PlanVersion, issued_on: dt.date, today: dt.date
+) -> PlanVersion:
     locked = editable(actor, version)
     _check_ready(locked, draft=False)
+    gate = issue_gate(locked)
+    if gate.stops_issue:
+        raise gate.refusal()
     if locked.kind == VersionKind.FINAL:
         kind = clock.EventKind.FINAL_ISSUED
         _record_on_timeline(actor, locked, kind, issued_on, today, "issued_on")
@@ -182,7 +200,8 @@ def plan_issue_final(
         _check_amendment_date(locked, issued_on, today, "issued_on")
         _check_amended_draft_window(locked, issued_on)
     _freeze(actor, locked, issued_on)
-    audit(actor, locked, "issued the final plan")
+    overridden = " with a SEND manager's override of the quality gate" if gate.override else ""
+    audit(actor, locked, f"issued the final plan{overridden}")
     _tell_about_final(locked)
     return locked
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from thrive.accounts.policy import Action, can
 from thrive.assessments.models import Case
 from thrive.assessments.presenters import twenty_week_summary
 from thrive.assessments.selectors import case_clock, case_get_for
@@ -14,6 +15,8 @@ from thrive.core.audit import audit_record
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
 from thrive.law import clock
+from thrive.quality.findings import contents_findings
+from thrive.quality.gate import issue_gate
 
 from .. import presenters, selectors, services
 from ..forms import IssueDraftForm, IssueFinalForm
@@ -92,12 +95,13 @@ def version_edit(request: HttpRequest, version_id: int) -> HttpResponse:
         child_id=version.plan.case.child_id,
         summary=f"viewed plan version {version.number}",
     )
+    findings = [] if version.is_issued else contents_findings(contents)
     context = version_context(
         version,
         status=presenters.version_status(version),
         issued=presenters.issued_text(version),
-        cards=presenters.section_cards(version, selectors.snapshot(contents)),
-        gaps=[] if version.is_issued else selectors.thread_gaps(contents),
+        cards=presenters.section_cards(version, selectors.snapshot(contents), findings),
+        checks=presenters.findings_summary(findings),
     )
     return render(request, "plans/version_edit.html", context)
 
@@ -128,6 +132,13 @@ def _issue(request: HttpRequest, version_id: int, *, draft: bool) -> HttpRespons
         form=form,
         twenty_weeks=twenty_week_summary(result),
         consequences=presenters.issue_consequences(version),
+        gate=None
+        if draft
+        else presenters.gate_panel(
+            version,
+            issue_gate(version),
+            may_override=can(request.user, Action.ISSUE_OVERRIDE, version.plan.case),
+        ),
     )
     template = "plans/version_issue.html"
     return render(request, template, context, status=400 if form.errors else 200)
