@@ -322,12 +322,55 @@ def test_a_missing_section_caps_the_plan(
     )
 
 
-def test_an_unquantified_section_f_line_caps_the_plan(
+def test_an_unquantified_section_f_line_caps_the_plan_and_its_findings_are_kept(
+    officer: User, nurse: User, social_worker: User, audit: Audit, version: PlanVersion
+) -> None:
+    provision = version.provisions.get()
+    plan_services.provision_change(
+        actor=officer,
+        provision=provision,
+        section="F",
+        outcomes=list(provision.outcomes.all()),
+        what="Access to speech and language therapy as required.",
+        who="A speech and language therapist",
+        how_often="As required",
+        how_long="Ongoing",
+        group_size="Small group",
+    )
+    _rated_by_everyone(audit, officer, nurse, social_worker, "outstanding")
+    done = services.audit_complete(actor=officer, audit=audit)
+    assert (done.overall_rating, done.limits) == ("requires_improvement", UNQUANTIFIED_LIMIT)
+    vague = [f for f in done.findings if f["check"] in selectors.UNQUANTIFIED_CHECKS]
+    assert vague, done.findings
+    assert {(f["section"], f["blocking"]) for f in vague} == {("F", True)}
+    assert all(set(f) == {"check", "title", "section", "blocking"} for f in done.findings)
+
+
+def test_a_plan_with_specific_provision_keeps_no_provision_findings(
     officer: User, nurse: User, social_worker: User, audit: Audit
 ) -> None:
     _rated_by_everyone(audit, officer, nurse, social_worker, "outstanding")
-    done = services.audit_complete(actor=officer, audit=audit, unquantified_provision=True)
-    assert (done.overall_rating, done.limits) == ("requires_improvement", UNQUANTIFIED_LIMIT)
+    done = services.audit_complete(actor=officer, audit=audit)
+    assert done.overall_rating == "outstanding"
+    assert not [f for f in done.findings if f["section"] == "F"]
+
+
+@pytest.mark.parametrize(
+    ("check", "section", "caps"),
+    [
+        ("provision-vague", "F", True),
+        ("provision-detail-missing", "F", True),
+        ("health-care-provision-vague", "G", False),
+        ("provision-no-outcome", "F", False),
+    ],
+)
+def test_which_findings_cap_the_plan(check: str, section: str, caps: bool) -> None:
+    from thrive.quality.checks import Finding, ItemRef
+
+    finding = Finding(
+        check, "Title", "Message", section, ItemRef("provision", 1, "F1"), "CoP 9.69", True
+    )
+    assert selectors.unquantified_provision([finding]) is caps
 
 
 def test_the_latest_complete_audit_gives_the_versions_rating(

@@ -7,6 +7,7 @@ version that does not exist. Which criteria a person may rate follows from their
 (`auditor_agencies`)."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from thrive.plans import selectors as plan_selectors
 from thrive.plans.models import DRAFT_KINDS, PlanVersion
 
 from . import scoring
+from .checks import Finding
 from .models import (
     Agency,
     AgreedRating,
@@ -259,3 +261,12 @@ def missing_sections(version: PlanVersion) -> tuple[str, ...]:
         "K": version.advice.exists(),
     }
     return tuple(code for code, present in filled.items() if not present)
+
+
+#: The automated checks that find a line of section F not specified and quantified (Code of
+#: Practice 9.69); either caps an audit's rating at requires improvement (scoring, rule 5).
+UNQUANTIFIED_CHECKS = frozenset({"provision-vague", "provision-detail-missing"})
+
+
+def unquantified_provision(findings: Iterable[Finding]) -> bool:
+    return any(f.check in UNQUANTIFIED_CHECKS and f.section == "F" for f in findings)

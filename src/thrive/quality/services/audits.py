@@ -15,6 +15,7 @@ from thrive.core.models import AuditAction
 from thrive.plans.models import PlanVersion
 
 from .. import selectors
+from ..findings import version_findings
 from ..models import (
     Agency,
     AgreedRating,
@@ -131,10 +132,9 @@ def audit_rate(*, actor: Any, audit: Audit, ratings: Mapping[int, Given]) -> lis
 
 
 @transaction.atomic
-def audit_complete(*, actor: Any, audit: Audit, unquantified_provision: bool = False) -> Audit:
+def audit_complete(*, actor: Any, audit: Audit) -> Audit:
     """Grade the plan once every criterion is rated. Where auditors disagree, the audit waits
-    for a SEND manager to moderate it instead. `unquantified_provision` says whether the plan's
-    checks found a section F line that is not specified and quantified (a cap)."""
+    for a SEND manager to moderate it instead."""
     if not can(actor, Action.AUDIT_RUN, audit.version.plan.case):
         raise Refusal("Only the SEND case work team can complete an audit.")
     locked = _locked(audit)
@@ -154,16 +154,17 @@ def audit_complete(*, actor: Any, audit: Audit, unquantified_provision: bool = F
         locked.save(update_fields=["status"])
         audit_version(actor, locked, locked.version, f"sent audit {locked.number} for moderation")
         return locked
-    return _finish(actor, locked, sheet, unquantified_provision)
+    return _finish(actor, locked, sheet)
 
 
-def _finish(
-    actor: Any, audit: Audit, sheet: selectors.AuditSheet, unquantified_provision: bool
-) -> Audit:
-    """Grade the plan with its caps, and store the overall rating and what limited it."""
+def _finish(actor: Any, audit: Audit, sheet: selectors.AuditSheet) -> Audit:
+    """Grade the plan with its caps (a missing section; a section F line the automated checks
+    find not specified and quantified), and store the overall rating, what limited it, and the
+    findings it rested on."""
+    found = version_findings(audit.version)
     result = sheet.result(
         missing_sections=selectors.missing_sections(audit.version),
-        unquantified_provision=unquantified_provision,
+        unquantified_provision=selectors.unquantified_provision(found),
     )
     if result.overall is None:  # every criterion is rated and settled by now
         raise AssertionError("An audit was finished without a result")
@@ -172,7 +173,12 @@ def _finish(
     audit.limits = "\n".join(result.limits)
     audit.completed_by = actor
     audit.completed_at = timezone.now()
-    audit.save(update_fields=["status", "overall_rating", "limits", "completed_by", "completed_at"])
+    audit.findings = [
+        {"check": f.check, "title": f.title, "section": f.section, "blocking": f.blocking}
+        for f in found
+    ]
+    fields = ["status", "overall_rating", "limits", "completed_by", "completed_at", "findings"]
+    audit.save(update_fields=fields)
     audit_version(
         actor,
         audit,
@@ -192,7 +198,6 @@ def audit_moderate(
     audit: Audit,
     agreed: Mapping[int, str],
     reason: str,
-    unquantified_provision: bool = False,
 ) -> Audit:
     """A SEND manager agrees a rating (by criterion id) for each criterion the auditors
     disagree about, says why, and so completes the audit."""
@@ -218,4 +223,4 @@ def audit_moderate(
         for criterion_id in disputed
     )
     audit_version(actor, locked, locked.version, f"moderated audit {locked.number}")
-    return _finish(actor, locked, selectors.audit_sheet(locked), unquantified_provision)
+    return _finish(actor, locked, selectors.audit_sheet(locked))
