@@ -8,25 +8,23 @@ from django.utils import timezone
 
 from tests.factories import TODAY
 from tests.plans.builders import FINAL_ON
+from tests.quality.builders import framework_in_use
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
 from thrive.plans import services
 from thrive.plans.models import PlanVersion
 from thrive.quality import gate
-from thrive.quality.models import Audit, AuditFramework, AuditStatus, Rating
+from thrive.quality.models import Audit, AuditStatus, Rating
 from thrive.quality.services import issue_override_record
 
 
 def _audited(version: PlanVersion, rating: Rating, by: Any) -> Audit:
     """A complete audit of `version` with `rating` overall (how it was reached is the audit
     services' business, tested in tests/quality)."""
-    framework = AuditFramework.objects.filter(active=True).first() or AuditFramework.objects.create(
-        name="Test framework", active=True
-    )
     return Audit.objects.create(
         version=version,
         number=version.audits.count() + 1,
-        framework=framework,
+        framework=framework_in_use(),
         started_by=by,
         status=AuditStatus.COMPLETE,
         overall_rating=rating,

@@ -78,6 +78,12 @@ class User(AbstractUser):
         return can(self, Action.INSIGHT_VIEW)
 
     @property
+    def can_edit_audit_framework(self) -> bool:
+        from .policy import Action, can
+
+        return can(self, Action.FRAMEWORK_EDIT)
+
+    @property
     def can_administer(self) -> bool:
         from .policy import can_administer
 

@@ -15,6 +15,8 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     if getattr(user, "can_view_insight", False):
         items.append({"text": "Dashboard", "href": reverse("insight:dashboard_detail")})
         items.append({"text": "Benchmarks", "href": reverse("benchmarks:benchmark_detail")})
+    if getattr(user, "can_edit_audit_framework", False):
+        items.append({"text": "Audit framework", "href": reverse("quality:framework_detail")})
     if getattr(user, "is_family", False):
         items.append({"text": "Home", "href": reverse("portal:family_home")})
     if getattr(user, "gives_advice", False):
