@@ -19,7 +19,7 @@ EVERY_NEED: Final = (
 HEALTH_CARE_NEED: Final = (
     "SEND Regulations 2014, reg. 12(1)(g)-(h); Children and Families Act 2014, s.21(5)"
 )
-SECTION_K: Final = "SEND Regulations 2014, reg. 12(4); SEND Code of Practice 9.62 (section K)"
+SECTION_K: Final = "SEND Regulations 2014, reg. 12; SEND Code of Practice 9.62 (section K)"
 EVIDENCE: Final = "SEND Code of Practice 9.61 (take into account the evidence from the assessment)"
 ADULTHOOD: Final = "SEND Regulations 2014, reg. 12(3); SEND Code of Practice 9.63"
 ADULTHOOD_AREAS: Final = "SEND Code of Practice chapter 8 and 9.64 (preparing for adulthood)"

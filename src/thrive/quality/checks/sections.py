@@ -87,7 +87,7 @@ def placement_missing(record: PlanRecord) -> Iterator[Problem]:
 
 def advice_not_in_section_k(record: PlanRecord) -> Iterator[Problem]:
     """Advice received for the assessment but not appended in section K (SEND Regulations
-    2014, reg. 12(4); Code of Practice 9.62)."""
+    2014, reg. 12; Code of Practice 9.62)."""
     for advice in record.advice:
         if not advice.in_section_k:
             yield Problem(
