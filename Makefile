@@ -45,6 +45,7 @@ demo: install
 	$(MANAGE) migrate --no-input
 	$(MANAGE) generate-area --if-empty --children 3000 --seed 1 --years 4 --established-plans 0.4
 	$(MANAGE) demo-users
+	$(MANAGE) generate-audits --if-empty
 	@# The task worker (notifications) runs beside the web server; Ctrl+C stops both.
 	trap 'kill 0' EXIT; $(MANAGE) db_worker --no-reload --interval 2 & $(MANAGE) runserver 127.0.0.1:8000
 

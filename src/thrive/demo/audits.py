@@ -17,7 +17,7 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 from django.db import transaction
 from django.utils import timezone
@@ -42,20 +42,20 @@ from thrive.quality.models import (
 
 #: How far back audits go, and the share of versions audited.
 MONTHS: Final = 24
-FINAL_SHARE: Final = 0.7
-DRAFT_SHARE: Final = 0.12
+FINAL_SHARE: Final = 0.65
+DRAFT_SHARE: Final = 0.08
 #: The share of audits in which a second officer rates section F and a manager moderates.
 DISAGREEMENT_SHARE: Final = 0.08
 #: The share of an agency's audits its demo sign-in (`ep`, `health`) rates.
 DEMO_AUDITOR_SHARE: Final = 0.4
 
-O, G, RI, I = (
-    Rating.OUTSTANDING,
-    Rating.GOOD,
-    Rating.REQUIRES_IMPROVEMENT,
+#: The scale, worst first, so a step up is +1.
+SCALE: Final = (
     Rating.INADEQUATE,
+    Rating.REQUIRES_IMPROVEMENT,
+    Rating.GOOD,
+    Rating.OUTSTANDING,
 )
-SCALE: Final = (I, RI, G, O)  # worst first, so a step up is +1
 #: How a plan is rated as a whole: (outstanding, good, requires improvement, inadequate)
 #: weights, when the checks find some of its provision vague or not.
 WHEN_VAGUE: Final = (0.0, 0.15, 0.65, 0.2)
@@ -302,7 +302,9 @@ def _audit(
     access = CaseAccess.objects.bulk_create(a for a in invited if a is not None)
 
     audit = services.audit_start(actor=officer, version=version, framework=framework)
-    plan = rng.choices(SCALE[::-1], weights=WHEN_VAGUE if Agency.EDUCATION in vague else WHEN_CLEAR)[0]
+    plan = rng.choices(
+        SCALE[::-1], weights=WHEN_VAGUE if Agency.EDUCATION in vague else WHEN_CLEAR
+    )[0]
     given: dict[tuple[int, int], Rating] = {}
     rows: list[AuditorRating] = []
     for agency, agency_criteria in by_agency.items():
@@ -376,13 +378,13 @@ def _ratings(
     and then (never down to inadequate on a plan rated good or better); where the agency's
     provision is vague, its provision criteria are below good."""
     ratings = {}
-    floor = 0 if not plan.grade.is_good_enough else SCALE.index(RI)
+    floor = 0 if not plan.grade.is_good_enough else SCALE.index(Rating.REQUIRES_IMPROVEMENT)
     for criterion in criteria:
         place = SCALE.index(plan)
         if rng.random() < WOBBLE:
             place = min(max(place + rng.choice((-1, 1)), floor), len(SCALE) - 1)
         if vague and criterion.section in PROVISION_AGENCY:
-            place = min(place, SCALE.index(RI))
+            place = min(place, SCALE.index(Rating.REQUIRES_IMPROVEMENT))
         ratings[criterion.pk] = _given(rng, criterion.section, SCALE[place])
     return ratings
 
@@ -403,7 +405,9 @@ def _second_opinion(
     but one, which they put on the other side of good."""
     ratings = {c.pk: given[first.pk, c.pk] for c in criteria}
     differ = rng.choice(criteria).pk
-    ratings[differ] = RI if ratings[differ].grade.is_good_enough else G
+    ratings[differ] = (
+        Rating.REQUIRES_IMPROVEMENT if ratings[differ].grade.is_good_enough else Rating.GOOD
+    )
     section = {c.pk: c.section for c in criteria}
     return {pk: _given(rng, section[pk], rating) for pk, rating in ratings.items()}
 

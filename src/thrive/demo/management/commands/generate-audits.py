@@ -48,7 +48,9 @@ class Command(BaseCommand):
         except ValueError as error:
             raise CommandError(str(error)) from error
         seconds = time.perf_counter() - started
-        rated = ", ".join(f"{count:,} {rating.replace('_', ' ')}" for rating, count in summary.ratings.items())
+        rated = ", ".join(
+            f"{count:,} {rating.replace('_', ' ')}" for rating, count in summary.ratings.items()
+        )
         self.stdout.write(
             f"Generated {summary.audits:,} plan audits ({summary.finals:,} of final plans, "
             f"{summary.drafts:,} of drafts; {summary.moderated:,} moderated): {rated}; "
