@@ -4,9 +4,10 @@ Most final plans issued in the last two years, and some drafts, were audited a f
 they were issued: a case officer starts the audit; an educational psychologist rates the
 education criteria, a health practitioner the health criteria and a social care practitioner
 the social care ones; the officer completes it. Now and then a second officer rates section F
-differently and a SEND manager moderates. Every step goes through the quality services, so
-the audit rules hold (only auditors of an agency rate its criteria; the checks' caps apply on
-completion; disagreements wait for moderation).
+differently and a SEND manager moderates. Starting, completing and moderating go through the
+quality services, so the audit rules hold (every criterion rated; the checks' caps and findings
+on completion; disagreements wait for moderation); the ratings are written in bulk after the
+checks `audit_rate` makes (see `_rated`).
 
 Ratings follow the automated provision checks: a plan whose sections F, G, H1 or H2 the checks
 find vague or without its details is mostly rated requires improvement or inadequate there;
