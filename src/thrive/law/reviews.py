@@ -62,7 +62,7 @@ def add_months(day: date, months: int) -> date:
     """The date ``months`` calendar months after ``day`` (before it, if negative).
 
     "Month" means calendar month (Interpretation Act 1978, Sch. 1). A period of months
-    from a date ends on the corresponding date - the same day number - in the later month;
+    running from a date ends on the corresponding date - the same day number - in the later month;
     when that month is too short, it ends on the month's last day (the corresponding-date
     rule, Dodds v Walker [1981] 1 WLR 1027 (HL)). So 15 January + 2 months is 15 March,
     31 December + 2 months is 28 (or 29) February.
@@ -85,7 +85,10 @@ def period_starting_with_ends_on(start: date, months: int) -> date:
     """
     if months < 1:
         raise ValueError("A period has at least one month.")
-    return add_months(start - timedelta(days=1), months)
+    corresponding = add_months(start, months)
+    if corresponding.day < start.day:  # no corresponding date: the month's last day
+        return corresponding
+    return corresponding - timedelta(days=1)
 
 
 def _weeks_after(trigger: date, weeks: int) -> date:
@@ -528,7 +531,9 @@ def appeal_deadline(
     last day of that month when it is shorter (``add_months``; Interpretation Act 1978,
     Sch. 1). A last day from 25 December to 1 January moves to the next working day; one in
     August to the first working day of September; any other day that is not a working day
-    to the next working day [U: HESC Rules r.12(2) as we read it].
+    to the next working day [U: HESC Rules r.12(2) as we read it]. The moves repeat until
+    none applies: Saturday 23 December moves past Christmas to the first working day of
+    January.
     """
     if mediation_certificate_on is not None and mediation_certificate_on < decision_letter_on:
         raise ValueError("A mediation certificate cannot come before the decision letter.")
@@ -539,26 +544,33 @@ def appeal_deadline(
         else add_months(mediation_certificate_on, APPEAL_AFTER_CERTIFICATE_MONTHS)
     )
     last = max(by_letter, by_certificate or by_letter)
-    moved_because: str | None = None
-    if last.month == 8:
-        moved_because = "falls in August"
-        last = _next_working_day(date(last.year, 9, 1), bank_holidays)
-    elif (last.month, last.day) >= (12, 25) or (last.month, last.day) == (1, 1):
-        moved_because = "falls between 25 December and 1 January"
-        year = last.year + 1 if last.month == 12 else last.year
-        last = _next_working_day(date(year, 1, 2), bank_holidays)
-    elif not is_working_day(last, bank_holidays):
-        moved_because = "not a working day"
-        last = _next_working_day(last, bank_holidays)
+    reasons: list[str] = []
+    while (move := _appeal_move(last, bank_holidays)) is not None:
+        reason, last = move
+        reasons.append(reason)
     return AppealDeadline(
         decision_letter_on=decision_letter_on,
         mediation_certificate_on=mediation_certificate_on,
         by_letter=by_letter,
         by_certificate=by_certificate,
         last_day=last,
-        moved_because=moved_because,
+        moved_because="; ".join(reasons) or None,
         citation="Children and Families Act 2014, s.51; HESC Rules 2008",
     )
+
+
+def _appeal_move(day: date, bank_holidays: Collection[date] | None) -> tuple[str, date] | None:
+    if day.month == 8:
+        return "falls in August", _next_working_day(date(day.year, 9, 1), bank_holidays)
+    if (day.month, day.day) >= (12, 25) or (day.month, day.day) == (1, 1):
+        year = day.year + 1 if day.month == 12 else day.year
+        return (
+            "falls between 25 December and 1 January",
+            _next_working_day(date(year, 1, 2), bank_holidays),
+        )
+    if not is_working_day(day, bank_holidays):
+        return "not a working day", _next_working_day(day, bank_holidays)
+    return None
 
 
 # --- Ceasing ---------------------------------------------------------------------------
@@ -592,9 +604,9 @@ _CEASE_GROUNDS: Final = {
 
 
 def cease_ground(reason: str) -> CeaseGround | None:
-    """The CFA 2014 s.45(1) ground behind an SEN2 ``CeaseReason`` code (``codes.CEASE_REASONS``);
-    None for 8 (deceased: the plan lapses, no decision is made) and 9 (other: the officer
-    records the ground). KeyError for a code not in the list.
+    """The Children and Families Act 2014, s.45(1) ground behind an SEN2 ``CeaseReason``
+    code (``codes.CEASE_REASONS``); None for 8 (deceased: the plan lapses, no decision is
+    made) and 9 (other: the officer records the ground). KeyError for a code not in the list.
     """
     if reason not in CEASE_REASONS:
         raise KeyError(f"{reason!r} is not in {CEASE_REASONS.name}.")
