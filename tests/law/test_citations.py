@@ -7,9 +7,9 @@ from types import ModuleType
 
 import pytest
 
-from thrive.law import clock, codes, identifiers
+from thrive.law import clock, codes, identifiers, reviews
 
-MODULES = (clock, identifiers, codes)
+MODULES = (clock, identifiers, codes, reviews)
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "law.md").read_text(encoding="utf-8")
 
 # A citation names a real source: a regulation paragraph, an Act with its year, the Code

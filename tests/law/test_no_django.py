@@ -9,7 +9,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 
 CHECK = """
 import sys
-import thrive.law, thrive.law.clock, thrive.law.identifiers, thrive.law.codes
+import thrive.law, thrive.law.clock, thrive.law.identifiers, thrive.law.codes, thrive.law.reviews
 thrive.law.identifiers.recognised_la_codes()  # reads the packaged data file
 loaded = sorted(sys.modules)
 assert not [m for m in loaded if m == "django" or m.startswith("django.")], "django"

@@ -12,6 +12,9 @@ Modules:
   checks.
 - ``thrive.law.codes``: SEN2 and CBDS code lists with plain-English labels, Annex A
   phases and DfE age groups.
+- ``thrive.law.reviews``: the life of a plan after it is issued: annual reviews (CFA 2014
+  s.44, regs 18 to 21), amendments (reg. 22), phase transfers, ceasing (s.45, reg. 31),
+  mediation and appeal deadlines, national curriculum years and bank holidays in England.
 
 Rules are pure functions of their arguments. Nothing reads the system clock: callers pass
 ``today``. Every rule's docstring cites its source, and ``docs/law.md`` indexes them with
