@@ -181,3 +181,8 @@ class Provision(models.Model):
 
     def __str__(self) -> str:
         return f"Provision {self.section}{self.order}"
+
+
+# Annual reviews live in their own module; import them from here like every plan model.
+from .models_reviews import AnnualReview as AnnualReview  # noqa: E402
+from .models_reviews import ReviewDecision as ReviewDecision  # noqa: E402

@@ -2,7 +2,8 @@
 change is refused on an issued version and written with its audit entry in one transaction.
 
 `contents` writes a version's sections; `versions` starts a plan, issues versions (asking the
-law through the case's timeline) and starts the next one."""
+law through the case's timeline) and starts the next one; `reviews` schedules and records
+annual reviews."""
 
 from ._common import ISSUED
 from .contents import (
@@ -19,6 +20,12 @@ from .contents import (
     provision_add,
     provision_change,
     provision_remove,
+)
+from .reviews import (
+    review_record_decision,
+    review_record_invitations,
+    review_record_report,
+    review_schedule,
 )
 from .versions import (
     PLAN_STAGES,
@@ -48,4 +55,8 @@ __all__ = [
     "provision_add",
     "provision_change",
     "provision_remove",
+    "review_record_decision",
+    "review_record_invitations",
+    "review_record_report",
+    "review_schedule",
 ]

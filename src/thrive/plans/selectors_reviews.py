@@ -1,0 +1,148 @@
+"""Reads for annual reviews: when the next review is due and, for a scheduled meeting, the
+statutory dates around it, each with its state in words ("Done on ...", "Due by ...",
+"Overdue by 3 days"). The dates come from `thrive.law.reviews`; `today` is passed in."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from thrive.law import reviews as law
+from thrive.law.clock import render_date
+
+from .models import EhcPlan, PlanVersion, VersionKind
+from .models_reviews import AnnualReview
+
+FINAL_KINDS = (VersionKind.FINAL, VersionKind.AMENDED_FINAL)
+
+
+@dataclass(frozen=True)
+class DatedStep:
+    """One statutory date and what has happened about it."""
+
+    label: str
+    due_by: date
+    done_on: date | None
+    state: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class ReviewTimetable:
+    """The plan's review timetable. `due` is None until the first final plan is issued;
+    `review` is the open review (decision not yet recorded), if any, and `steps` its dates."""
+
+    first_issued_on: date | None
+    last_meeting_on: date | None
+    due: law.ReviewDue | None
+    due_state: str
+    review: AnnualReview | None
+    meeting: law.ReviewMeetingTimetable | None
+    steps: tuple[DatedStep, ...]
+    invitations_late: bool
+    preparation_for_adulthood: bool
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def date_state(due_by: date, done_on: date | None, today: date) -> tuple[str, bool]:
+    """The state of a date in words, and whether it is overdue (not yet done, and late)."""
+    if done_on is not None:
+        late = (done_on - due_by).days
+        suffix = f", {_days(late)} late" if late > 0 else ""
+        return f"Done on {render_date(done_on)}{suffix}", False
+    if today <= due_by:
+        return f"Due by {render_date(due_by)}", False
+    return f"Overdue by {_days((today - due_by).days)} (due by {render_date(due_by)})", True
+
+
+def open_review(plan: EhcPlan) -> AnnualReview | None:
+    return plan.reviews.filter(decision="").first()
+
+
+def first_final_issued_on(plan: EhcPlan) -> date | None:
+    """The day the first final plan was issued: the plan is "made" then (CFA s.44(1))."""
+    first = (
+        PlanVersion.objects.filter(plan=plan, kind__in=FINAL_KINDS, issued_at__isnull=False)
+        .order_by("issued_on")
+        .values_list("issued_on", flat=True)
+        .first()
+    )
+    return first
+
+
+def review_timetable(plan: EhcPlan, today: date) -> ReviewTimetable:
+    """The next review due date (12 months from the first final plan, or from the last review
+    meeting held; CFA 2014 s.44(1), with the earlier window for under-5s, CoP 9.178) and, for
+    the open review, the dates of SEND Regulations 2014 regs 20 and 21."""
+    child = plan.case.child
+    first = first_final_issued_on(plan)
+    held = (
+        plan.reviews.filter(meeting_on__lte=today)
+        .order_by("-meeting_on")
+        .values_list("meeting_on", flat=True)
+        .first()
+    )
+    last_meeting = held if first is not None and held is not None and held >= first else None
+    due = None if first is None else law.annual_review_due(first, child.date_of_birth, last_meeting)
+    review = open_review(plan)
+    meeting = (
+        None
+        if review is None
+        else law.review_meeting_timetable(review.meeting_on, child.date_of_birth)
+    )
+    return ReviewTimetable(
+        first_issued_on=first,
+        last_meeting_on=last_meeting,
+        due=due,
+        due_state=_due_state(due, review, today),
+        review=review,
+        meeting=meeting,
+        steps=_steps(review, meeting, today),
+        invitations_late=bool(
+            review and meeting and not review.invitations_sent_on and today > meeting.invitations_by
+        ),
+        preparation_for_adulthood=_preparation_for_adulthood(plan, review, today),
+    )
+
+
+def _due_state(due: law.ReviewDue | None, review: AnnualReview | None, today: date) -> str:
+    if due is None:
+        return ""
+    if review is not None and due.period_starts_on <= review.meeting_on <= due.due_by:
+        return f"Meeting on {render_date(review.meeting_on)}, in time"
+    state, _ = date_state(due.due_by, None, today)
+    if review is not None:
+        late = (review.meeting_on - due.due_by).days
+        return f"{state}. The meeting on {render_date(review.meeting_on)} is {_days(late)} late"
+    return state
+
+
+def _steps(
+    review: AnnualReview | None, meeting: law.ReviewMeetingTimetable | None, today: date
+) -> tuple[DatedStep, ...]:
+    if review is None or meeting is None:
+        return ()
+    rows = (
+        (
+            "Invitations, advice and information sent",
+            meeting.invitations_by,
+            review.invitations_sent_on,
+        ),
+        ("Review report circulated", meeting.report_by, review.report_circulated_on),
+        ("Decision notified", meeting.decision_by, review.decision_notified_on),
+    )
+    return tuple(
+        DatedStep(label, due_by, done_on, *date_state(due_by, done_on, today))
+        for label, due_by, done_on in rows
+    )
+
+
+def _preparation_for_adulthood(plan: EhcPlan, review: AnnualReview | None, today: date) -> bool:
+    """From Year 9 the review must consider preparing for adulthood (reg. 20(6)): judged on
+    the meeting date, or on today when no meeting is scheduled."""
+    on = review.meeting_on if review is not None else today
+    dob = plan.case.child.date_of_birth
+    if on < dob:
+        return False
+    return law.national_curriculum_year(dob, on) >= law.PREPARATION_FOR_ADULTHOOD_FROM_YEAR
