@@ -1,6 +1,8 @@
 """Plan routes. The world's version is an unissued draft, so even its document is for the case
 work team only; a family's access to an issued version is tested in test_documents.py, and
-item pages (which need an item's id) in test_views.py."""
+item pages (which need an item's id) in test_views.py. The world's plan has no final version,
+so its review pages send the team back to the overview (302); test_review_views.py has the
+pages with a review."""
 
 from tests.routes import CASEWORK, Route
 
@@ -9,6 +11,10 @@ VERSION = "/plans/versions/{version}/"
 ROUTES = {
     "plans:plan_overview": Route("/cases/{case}/plan/", CASEWORK),
     "plans:plan_start": Route("/cases/{case}/plan/start/", CASEWORK, "post"),
+    "plans:review_schedule": Route("/cases/{case}/plan/review/schedule/", CASEWORK),
+    "plans:review_record_invitations": Route("/cases/{case}/plan/review/invitations/", CASEWORK),
+    "plans:review_record_report": Route("/cases/{case}/plan/review/report/", CASEWORK),
+    "plans:review_record_decision": Route("/cases/{case}/plan/review/decision/", CASEWORK),
     "plans:version_edit": Route(VERSION, CASEWORK),
     "plans:version_change_views": Route(VERSION + "section-a/", CASEWORK),
     "plans:version_change_placement": Route(VERSION + "section-i/", CASEWORK),

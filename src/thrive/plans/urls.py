@@ -1,6 +1,7 @@
 """Plan routes. The overview hangs off the case; everything else off a version id. An item's
 add and change pages share one name: with the item's id it changes that item, without it adds
-one (and `?remove=yes` on the change page asks before removing)."""
+one (and `?remove=yes` on the change page asks before removing). Annual review pages hang off
+the case too: they record against the plan's one open review."""
 
 from django.urls import path
 
@@ -9,10 +10,17 @@ from . import views
 app_name = "plans"
 
 VERSION = "plans/versions/<int:version_id>/"
+REVIEW = "cases/<int:case_id>/plan/review/"
 
 urlpatterns = [
     path("cases/<int:case_id>/plan/", views.plan_overview, name="plan_overview"),
     path("cases/<int:case_id>/plan/start/", views.plan_start, name="plan_start"),
+    path(f"{REVIEW}schedule/", views.review_schedule, name="review_schedule"),
+    path(
+        f"{REVIEW}invitations/", views.review_record_invitations, name="review_record_invitations"
+    ),
+    path(f"{REVIEW}report/", views.review_record_report, name="review_record_report"),
+    path(f"{REVIEW}decision/", views.review_record_decision, name="review_record_decision"),
     path(VERSION, views.version_edit, name="version_edit"),
     path(f"{VERSION}section-a/", views.version_change_views, name="version_change_views"),
     path(f"{VERSION}section-i/", views.version_change_placement, name="version_change_placement"),

@@ -1,6 +1,12 @@
 """Plan pages. Thin: forms validate, services write, selectors read, presenters shape."""
 
 from .documents import version_compare, version_document, version_pdf
+from .reviews import (
+    review_record_decision,
+    review_record_invitations,
+    review_record_report,
+    review_schedule,
+)
 from .sections import (
     need_edit,
     outcome_edit,
@@ -25,6 +31,10 @@ __all__ = [
     "plan_overview",
     "plan_start",
     "provision_edit",
+    "review_record_decision",
+    "review_record_invitations",
+    "review_record_report",
+    "review_schedule",
     "version_change_advice",
     "version_change_budget",
     "version_change_placement",

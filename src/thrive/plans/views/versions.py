@@ -22,6 +22,7 @@ from .. import presenters, selectors, services
 from ..forms import IssueDraftForm, IssueFinalForm
 from ..models import PlanVersion
 from ._common import plan_team_only, refusal_form, to_version, version_context, version_for_team
+from .reviews import review_section
 
 
 def _compare_choice(request: HttpRequest, versions: list[PlanVersion]) -> HttpResponse | None:
@@ -61,6 +62,7 @@ def _overview(request: HttpRequest, case: Case, refusal: Refusal | None = None) 
         "rows": presenters.version_rows(versions),
         "latest": latest,
         "numbers": [v.number for v in versions],
+        "review": review_section(case, plan, timezone.localdate()),
     }
     return render(
         request, "plans/plan_overview.html", context, status=400 if refusal is not None else 200

@@ -1,0 +1,248 @@
+"""Annual review pages. They hang off the case: a plan has at most one open review, so the
+step pages record against it, and no review id appears in a URL. Thin: forms validate,
+services write, `selectors_reviews` reads."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from thrive.assessments.models import Case
+from thrive.assessments.selectors import case_get_for
+from thrive.core.errors import Refusal
+from thrive.core.forms import GovUKForm
+from thrive.law.clock import render_date
+
+from .. import selectors, services
+from ..forms_reviews import (
+    ReviewDecisionForm,
+    ReviewInvitationsForm,
+    ReviewReportForm,
+    ReviewScheduleForm,
+)
+from ..models import EhcPlan
+from ..models_reviews import AnnualReview
+from ..selectors_reviews import (
+    ReviewTimetable,
+    first_final_issued_on,
+    open_review,
+    review_timetable,
+)
+from ._common import plan_team_only
+
+NOTICE_DAYS = 14
+
+
+def review_section(case: Case, plan: EhcPlan | None, today: Any) -> dict[str, Any] | None:
+    """The overview's "Annual review" section: summary list rows with their links."""
+    if plan is None:
+        return None
+    timetable = review_timetable(plan, today)
+    if timetable.due is None:
+        return {"rows": [], "timetable": timetable}
+    return {"rows": _rows(case, timetable), "timetable": timetable}
+
+
+def _link(name: str, case: Case, text: str) -> dict[str, str]:
+    return {"href": reverse(f"plans:{name}", args=[case.pk]), "text": text}
+
+
+def _rows(case: Case, timetable: ReviewTimetable) -> list[dict[str, Any]]:
+    due = timetable.due
+    assert due is not None
+    review = timetable.review
+    rows: list[dict[str, Any]] = [
+        {"key": "Final plan first issued", "value": render_date(due.period_starts_on)}
+        if timetable.last_meeting_on is None
+        else {"key": "Last review meeting", "value": render_date(timetable.last_meeting_on)},
+        {
+            "key": "Next review",
+            "value": timetable.due_state,
+            "action": None if review else _link("review_schedule", case, "Schedule"),
+        },
+    ]
+    if due.under_5 and due.recommended_from and due.recommended_by:
+        rows.append(
+            {
+                "key": "Recommended for a child under 5",
+                "value": f"Between {render_date(due.recommended_from)} and "
+                f"{render_date(due.recommended_by)} (every 3 to 6 months)",
+            }
+        )
+    if review is not None:
+        rows.append({"key": "Review meeting", "value": render_date(review.meeting_on)})
+        pages = ("review_record_invitations", "review_record_report", "review_record_decision")
+        for step, page in zip(timetable.steps, pages, strict=True):
+            text = "Change" if step.done_on else "Record"
+            rows.append({"key": step.label, "value": step.state, "action": _link(page, case, text)})
+    if timetable.preparation_for_adulthood:
+        rows.append(
+            {
+                "key": "Preparing for adulthood",
+                "value": "Year 9 or above: the review must consider preparing for adulthood "
+                "and independent living",
+            }
+        )
+    return rows
+
+
+def _case_and_plan(request: HttpRequest, case_id: int) -> tuple[Case, EhcPlan | None]:
+    plan_team_only(request)
+    case = case_get_for(user=request.user, case_id=case_id)
+    return case, selectors.plan_for_case(case)
+
+
+def _to_overview(case: Case) -> HttpResponse:
+    return redirect("plans:plan_overview", case_id=case.pk)
+
+
+def _page(
+    request: HttpRequest,
+    case: Case,
+    form: GovUKForm,
+    save: Callable[[dict[str, Any]], str],
+    *,
+    heading: str,
+    intro: str,
+    review: AnnualReview | None = None,
+) -> HttpResponse:
+    """Show the form; on a valid POST save through the service and go back to the overview
+    with the message `save` returns. A refusal appears in the error summary."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            message = save(form.cleaned_data)
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, message)
+            return _to_overview(case)
+    context = {
+        "case": case,
+        "child": case.child,
+        "form": form,
+        "heading": heading,
+        "intro": intro,
+        "meeting_on": review.meeting_on if review else None,
+    }
+    return render(request, "plans/review_form.html", context, status=400 if form.errors else 200)
+
+
+def review_schedule(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, plan = _case_and_plan(request, case_id)
+    if plan is None or first_final_issued_on(plan) is None or open_review(plan) is not None:
+        return _to_overview(case)
+    today = timezone.localdate()
+
+    def save(data: dict[str, Any]) -> str:
+        review = services.review_schedule(
+            actor=request.user,
+            plan=plan,
+            meeting_on=data["meeting_on"],
+            today=today,
+            notes=data["notes"],
+        )
+        if (review.meeting_on - today).days < NOTICE_DAYS:
+            return (
+                "Review meeting scheduled. It is less than 2 weeks away, "
+                "so the invitations are late."
+            )
+        return "Review meeting scheduled"
+
+    form = ReviewScheduleForm(request.POST if request.method == "POST" else None)
+    return _page(
+        request,
+        case,
+        form,
+        save,
+        heading="Schedule the annual review meeting",
+        intro="Invite the family, the school or college and everyone who gave advice at least "
+        "2 weeks before the meeting.",
+    )
+
+
+def _step(
+    request: HttpRequest,
+    case_id: int,
+    form_class: type[GovUKForm],
+    write: Callable[[AnnualReview, dict[str, Any]], object],
+    *,
+    heading: str,
+    intro: str,
+    success: str,
+) -> HttpResponse:
+    case, plan = _case_and_plan(request, case_id)
+    review = open_review(plan) if plan is not None else None
+    if review is None:
+        return _to_overview(case)
+
+    def save(data: dict[str, Any]) -> str:
+        write(review, data)
+        return success
+
+    form = form_class(request.POST if request.method == "POST" else None)
+    return _page(request, case, form, save, heading=heading, intro=intro, review=review)
+
+
+def review_record_invitations(request: HttpRequest, case_id: int) -> HttpResponse:
+    def write(review: AnnualReview, data: dict[str, Any]) -> object:
+        return services.review_record_invitations(
+            actor=request.user, review=review, sent_on=data["sent_on"], today=timezone.localdate()
+        )
+
+    return _step(
+        request,
+        case_id,
+        ReviewInvitationsForm,
+        write,
+        heading="Record the invitations",
+        intro="The invitations, and the advice and information gathered, must be sent at least "
+        "2 weeks before the meeting.",
+        success="Invitations recorded",
+    )
+
+
+def review_record_report(request: HttpRequest, case_id: int) -> HttpResponse:
+    def write(review: AnnualReview, data: dict[str, Any]) -> object:
+        return services.review_record_report(
+            actor=request.user,
+            review=review,
+            circulated_on=data["circulated_on"],
+            today=timezone.localdate(),
+        )
+
+    return _step(
+        request,
+        case_id,
+        ReviewReportForm,
+        write,
+        heading="Record the review report",
+        intro="The report must be sent to everyone invited within 2 weeks of the meeting.",
+        success="Review report recorded",
+    )
+
+
+def review_record_decision(request: HttpRequest, case_id: int) -> HttpResponse:
+    def write(review: AnnualReview, data: dict[str, Any]) -> object:
+        return services.review_record_decision(
+            actor=request.user,
+            review=review,
+            decision=data["decision"],
+            notified_on=data["notified_on"],
+            notes=data["notes"],
+            today=timezone.localdate(),
+        )
+
+    return _step(
+        request,
+        case_id,
+        ReviewDecisionForm,
+        write,
+        heading="Record the decision",
+        intro="The family must be told within 4 weeks of the meeting whether the council will "
+        "keep the plan as it is, amend it or cease to maintain it.",
+        success="Decision recorded. The review is finished.",
+    )
