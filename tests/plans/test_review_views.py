@@ -128,6 +128,10 @@ def test_records_each_step_and_finishes_the_review(
     assert (review.invitations_sent_on, review.report_circulated_on) == (sent, today)
     assert (review.decision, review.decision_notified_on) == ("keep", today)
     assert signed_in.get(_url(plan, "decision")).status_code == 302  # no open review now
+    page = signed_in.get(f"/cases/{plan.case_id}/plan/").content.decode()
+    assert "Last review meeting" in page
+    assert f"Keep the plan as it is, notified on {today.day} " in page
+    assert f'href="{_url(plan, "schedule")}">Schedule' in page
 
 
 def test_a_decision_before_the_meeting_is_refused_in_the_error_summary(

@@ -270,7 +270,7 @@ def test_a_meeting_in_easter_week_moves_nothing(plan: EhcPlan, review: AnnualRev
         "Due by 22 April 2026",
         "Due by 6 May 2026",
     ]
-    assert timetable.due_state == "Meeting on 8 April 2026, in time"
+    assert timetable.due_state == "Due by 11 January 2027: the meeting on 8 April 2026 is in time"
     assert not timetable.invitations_late
 
 
@@ -298,6 +298,8 @@ def test_a_held_meeting_starts_the_next_period(
     assert timetable.last_meeting_on == MEETING
     assert timetable.due is not None
     assert timetable.due.due_by == dt.date(2027, 4, 7)
+    assert timetable.review is None
+    assert timetable.last_decided == review
 
 
 def test_preparation_for_adulthood_from_year_9(plan: EhcPlan, review: AnnualReview) -> None:

@@ -28,13 +28,15 @@ class DatedStep:
 @dataclass(frozen=True)
 class ReviewTimetable:
     """The plan's review timetable. `due` is None until the first final plan is issued;
-    `review` is the open review (decision not yet recorded), if any, and `steps` its dates."""
+    `review` is the open review (decision not yet recorded), if any, and `steps` its dates;
+    `last_decided` the latest review whose decision is recorded."""
 
     first_issued_on: date | None
     last_meeting_on: date | None
     due: law.ReviewDue | None
     due_state: str
     review: AnnualReview | None
+    last_decided: AnnualReview | None
     meeting: law.ReviewMeetingTimetable | None
     steps: tuple[DatedStep, ...]
     invitations_late: bool
@@ -97,6 +99,7 @@ def review_timetable(plan: EhcPlan, today: date) -> ReviewTimetable:
         due=due,
         due_state=_due_state(due, review, today),
         review=review,
+        last_decided=plan.reviews.exclude(decision="").order_by("-meeting_on", "-id").first(),
         meeting=meeting,
         steps=_steps(review, meeting, today),
         invitations_late=bool(
@@ -110,7 +113,8 @@ def _due_state(due: law.ReviewDue | None, review: AnnualReview | None, today: da
     if due is None:
         return ""
     if review is not None and due.period_starts_on <= review.meeting_on <= due.due_by:
-        return f"Meeting on {render_date(review.meeting_on)}, in time"
+        meeting = render_date(review.meeting_on)
+        return f"Due by {render_date(due.due_by)}: the meeting on {meeting} is in time"
     state, _ = date_state(due.due_by, None, today)
     if review is not None:
         late = (review.meeting_on - due.due_by).days

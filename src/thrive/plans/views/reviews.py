@@ -65,6 +65,14 @@ def _rows(case: Case, timetable: ReviewTimetable) -> list[dict[str, Any]]:
             "action": None if review else _link("review_schedule", case, "Schedule"),
         },
     ]
+    if (last := timetable.last_decided) is not None and last.decision_notified_on:
+        rows.append(
+            {
+                "key": "Last review decision",
+                "value": f"{last.get_decision_display()}, notified on "
+                f"{render_date(last.decision_notified_on)}",
+            }
+        )
     if due.under_5 and due.recommended_from and due.recommended_by:
         rows.append(
             {
