@@ -302,6 +302,25 @@ def test_a_held_meeting_starts_the_next_period(
     assert timetable.last_decided == review
 
 
+def test_once_held_the_open_reviews_meeting_starts_the_next_period(
+    plan: EhcPlan, review: AnnualReview
+) -> None:
+    timetable = review_timetable(plan, dt.date(2026, 4, 9))
+    assert timetable.review == review
+    assert timetable.last_meeting_on == MEETING
+    assert timetable.due_state == "Due by 7 April 2027"
+
+
+def test_a_meeting_after_the_due_date_is_late(officer: Any, plan: EhcPlan) -> None:
+    services.review_schedule(
+        actor=officer, plan=plan, meeting_on=dt.date(2027, 1, 20), today=dt.date(2027, 1, 5)
+    )
+    timetable = review_timetable(plan, dt.date(2027, 1, 13))
+    assert timetable.due_state == (
+        "Overdue by 2 days (due by 11 January 2027). The meeting on 20 January 2027 is 9 days late"
+    )
+
+
 def test_preparation_for_adulthood_from_year_9(plan: EhcPlan, review: AnnualReview) -> None:
     assert not review_timetable(plan, TODAY).preparation_for_adulthood  # Year 5
     _born(plan, dt.date(2012, 8, 31))  # Year 9 from September 2025

@@ -112,7 +112,9 @@ def review_timetable(plan: EhcPlan, today: date) -> ReviewTimetable:
 def _due_state(due: law.ReviewDue | None, review: AnnualReview | None, today: date) -> str:
     if due is None:
         return ""
-    if review is not None and due.period_starts_on <= review.meeting_on <= due.due_by:
+    if review is not None and review.meeting_on <= today:
+        review = None  # the meeting has been held: it started the period running now
+    if review is not None and review.meeting_on <= due.due_by:
         meeting = render_date(review.meeting_on)
         return f"Due by {render_date(due.due_by)}: the meeting on {meeting} is in time"
     state, _ = date_state(due.due_by, None, today)
