@@ -15,7 +15,6 @@ from thrive.core.models import AuditAction
 from ..models import PlanVersion
 
 ISSUED = "An issued plan cannot be changed. Start a new version."
-TEXT_LIMIT = 2000
 
 
 def require_plan_editor(actor: Any, case: Case) -> None:
@@ -43,20 +42,6 @@ def audit(
         child_id=version.plan.case.child_id,
         summary=f"{summary} (plan version {version.number})",
     )
-
-
-def required_text(value: str, *, field: str, missing: str, limit: int = TEXT_LIMIT) -> str:
-    cleaned = (value or "").strip()
-    if not cleaned:
-        raise Refusal(missing, field=field)
-    return limited_text(cleaned, field=field, limit=limit)
-
-
-def limited_text(value: str, *, field: str, limit: int = TEXT_LIMIT) -> str:
-    cleaned = (value or "").strip()
-    if len(cleaned) > limit:
-        raise Refusal(f"Must be {limit:,} characters or fewer", field=field)
-    return cleaned
 
 
 def next_order(items: Any) -> int:

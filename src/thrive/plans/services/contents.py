@@ -11,6 +11,7 @@ from django.db import transaction
 
 from thrive.advice.models import AdviceRequest
 from thrive.core.errors import Refusal
+from thrive.core.text import TEXT_LIMIT, limited_text, required_text
 from thrive.law import codes
 from thrive.people.models import Setting
 
@@ -25,7 +26,7 @@ from ..models import (
     ProvisionSection,
     VersionKind,
 )
-from ._common import TEXT_LIMIT, audit, editable, limited_text, next_order, own_items, required_text
+from ._common import audit, editable, next_order, own_items
 
 #: Each detail of a provision, the message when it is missing, and its length limit: specified
 #: and quantified, as the Code of Practice asks (CoP 9.69).

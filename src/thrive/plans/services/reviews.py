@@ -14,12 +14,13 @@ from django.db import transaction
 from thrive.core.audit import audit_record
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
+from thrive.core.text import limited_text
 from thrive.law.clock import render_date
 
 from ..models import EhcPlan
 from ..models_reviews import AnnualReview, ReviewDecision
 from ..selectors_reviews import first_final_issued_on
-from ._common import limited_text, require_plan_editor
+from ._common import require_plan_editor
 
 NO_FINAL = "Issue the final plan before scheduling its annual review."
 OPEN_ALREADY = (

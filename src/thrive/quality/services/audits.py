@@ -12,6 +12,7 @@ from django.utils import timezone
 from thrive.accounts.policy import Action, can
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
+from thrive.core.text import limited_text, required_text
 from thrive.plans.models import PlanVersion
 
 from .. import selectors
@@ -26,7 +27,7 @@ from ..models import (
     Moderation,
     Rating,
 )
-from ._common import audit_version, limited_text, required_text
+from ._common import audit_version
 
 
 class Given(NamedTuple):

@@ -13,10 +13,10 @@ from thrive.accounts.policy import Action, can
 from thrive.core.audit import audit_record
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
+from thrive.core.text import limited_text, required_text
 
 from .. import defaults, selectors
 from ..models import SECTIONS, Agency, AuditFramework, Criterion
-from ._common import limited_text, required_text
 
 MAX_WEIGHT = 5
 IN_USE = "A framework that has been in use cannot be changed. Start a new version."

@@ -9,11 +9,12 @@ from django.db import transaction
 from thrive.accounts.policy import Action, can
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
+from thrive.core.text import required_text
 from thrive.plans.models import PlanVersion
 
 from .. import selectors
 from ..models import IssueOverride
-from ._common import audit_version, required_text
+from ._common import audit_version
 
 
 @transaction.atomic
