@@ -9,8 +9,8 @@ from typing import Any
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.system.steps import submit_sign_in
-from tests.system.test_plan_journey import check_both_widths, given_a_draft_issued_weeks_ago
+from tests.system.steps import check_both_widths, submit_sign_in
+from tests.system.test_plan_journey import given_a_draft_issued_weeks_ago
 from thrive.accounts.models import User
 from thrive.people.models import Child
 from thrive.plans import services

@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.plans.builders import fill
-from tests.system.steps import submit_sign_in
+from tests.system.steps import DESKTOP, check_both_widths, submit_sign_in
 from thrive.accounts.models import User
 from thrive.assessments import services as case_services
 from thrive.assessments.models import Case
@@ -21,18 +21,6 @@ from thrive.plans import services
 from thrive.plans.models import PlanVersion
 
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 800}
-
-
-def check_both_widths(page: Page, axe: Any, where: str) -> None:
-    """axe at desktop width, then at 320 pixels (WCAG 1.4.10 reflow), then back."""
-    axe(page, f"{where} at desktop width")
-    page.set_viewport_size(NARROW)
-    axe(page, f"{where} at 320 pixels wide")
-    page.set_viewport_size(DESKTOP)
-
 
 # Given
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from tests.quality.builders import dispute, framework_in_use, full_version, invited_practitioner
 from tests.quality.builders import rate_all as given_ratings
-from tests.system.steps import submit_sign_in
+from tests.system.steps import DESKTOP, check_both_widths, submit_sign_in
 from thrive.accounts.models import User
 from thrive.assessments import services as case_services
 from thrive.law import clock
@@ -23,16 +23,6 @@ from thrive.plans.models import PlanVersion
 from thrive.quality.models import Audit
 
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 800}
-
-
-def check_both_widths(page: Page, axe: Any, where: str) -> None:
-    axe(page, f"{where} at desktop width")
-    page.set_viewport_size(NARROW)
-    axe(page, f"{where} at 320 pixels wide")
-    page.set_viewport_size(DESKTOP)
 
 
 def banner(page: Page) -> Any:
