@@ -591,6 +591,11 @@ class CeaseGround(StrEnum):
             return "The local authority is no longer responsible"
         return "The plan is no longer necessary"
 
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """(value, label) pairs in definition order, for form and model choices."""
+        return [(member.value, member.label) for member in cls]
+
 
 _CEASE_GROUNDS: Final = {
     "1": CeaseGround.NO_LONGER_RESPONSIBLE,  # end of the academic year they turn 25

@@ -62,6 +62,14 @@ class PlanVersion(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     issued_at = models.DateTimeField(null=True, blank=True)
+    # For a draft amended plan: the annual review whose decision to amend it follows, if any.
+    review = models.ForeignKey(
+        "plans.AnnualReview",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="amendments",
+    )
 
     # Section A: views, interests and aspirations of the child and parents, or the young person.
     views_child = models.TextField("The child's or young person's views", blank=True)
@@ -185,4 +193,5 @@ class Provision(models.Model):
 
 # Annual reviews live in their own module; import them from here like every plan model.
 from .models_reviews import AnnualReview as AnnualReview  # noqa: E402
+from .models_reviews import Cessation as Cessation  # noqa: E402
 from .models_reviews import ReviewDecision as ReviewDecision  # noqa: E402

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "thrive.plans",
     "thrive.quality",
     "thrive.portal",
+    "thrive.disputes",
     "thrive.benchmarks",
     "thrive.insight",
     "thrive.demo",
