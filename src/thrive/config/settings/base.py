@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "thrive.quality",
     "thrive.portal",
     "thrive.disputes",
+    "thrive.queues",
     "thrive.benchmarks",
     "thrive.insight",
     "thrive.demo",

@@ -1,0 +1,7 @@
+"""Routes of the queues app."""
+
+from django.urls import URLPattern
+
+app_name = "queues"
+
+urlpatterns: list[URLPattern] = []
