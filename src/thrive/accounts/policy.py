@@ -37,6 +37,7 @@ class Action(StrEnum):
     AUDIT_MODERATE = "audit.moderate"  # settle auditors' disagreements
     ISSUE_OVERRIDE = "issue.override"  # let a plan be issued in spite of its quality
     FRAMEWORK_EDIT = "framework.edit"  # write the plan audit framework
+    QUEUE_OVERSEE = "queue.oversee"  # the area's oldest overdue reviews (case references only)
 
 
 def _active(user: Any) -> bool:
@@ -104,6 +105,9 @@ RULES: dict[Action, Callable[[Any, Any], bool]] = {
     Action.AUDIT_MODERATE: lambda user, obj: _role(user) == "send_manager",
     Action.ISSUE_OVERRIDE: lambda user, obj: _role(user) == "send_manager",
     Action.FRAMEWORK_EDIT: lambda user, obj: _role(user) in {"send_manager", "administrator"},
+    # Managers oversee the team's timeliness; administrators run the service and see case
+    # references and officers, never a child's record.
+    Action.QUEUE_OVERSEE: lambda user, obj: _role(user) in {"send_manager", "administrator"},
 }
 
 
