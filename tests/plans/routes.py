@@ -15,6 +15,7 @@ ROUTES = {
     "plans:review_record_invitations": Route("/cases/{case}/plan/review/invitations/", CASEWORK),
     "plans:review_record_report": Route("/cases/{case}/plan/review/report/", CASEWORK),
     "plans:review_record_decision": Route("/cases/{case}/plan/review/decision/", CASEWORK),
+    "plans:review_record_adulthood": Route("/cases/{case}/plan/review/adulthood/", CASEWORK),
     "plans:version_edit": Route(VERSION, CASEWORK),
     "plans:version_change_views": Route(VERSION + "section-a/", CASEWORK),
     "plans:version_change_placement": Route(VERSION + "section-i/", CASEWORK),

@@ -4,11 +4,14 @@ statutory dates around it, each with its state in words ("Done on ...", "Due by 
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, cast
+
+from django.db import models
 
 from thrive.law import reviews as law
 from thrive.law.clock import render_date
 
-from .models import EhcPlan, PlanVersion, VersionKind
+from .models import AdulthoodArea, EhcPlan, Outcome, PlanVersion, VersionKind
 from .models_reviews import AnnualReview
 
 FINAL_KINDS = (VersionKind.FINAL, VersionKind.AMENDED_FINAL)
@@ -152,3 +155,44 @@ def _preparation_for_adulthood(plan: EhcPlan, review: AnnualReview | None, today
     if on < dob:
         return False
     return law.national_curriculum_year(dob, on) >= law.PREPARATION_FOR_ADULTHOOD_FROM_YEAR
+
+
+# --- Preparing for adulthood --------------------------------------------------------------
+
+#: Each recorded field of the review beside the adulthood area of the plan's outcomes.
+PFA_AREAS: tuple[tuple[str, str], ...] = (
+    ("pfa_employment", AdulthoodArea.EMPLOYMENT),
+    ("pfa_independent_living", AdulthoodArea.INDEPENDENT_LIVING),
+    ("pfa_community", AdulthoodArea.COMMUNITY),
+    ("pfa_health", AdulthoodArea.HEALTH),
+)
+
+
+def pfa_label(name: str) -> str:
+    """The label of a preparing-for-adulthood field: "Independent living"."""
+    field = cast("models.Field[Any, Any]", AnnualReview._meta.get_field(name))  # a column
+    return str(field.verbose_name)
+
+
+def adulthood_recorded(review: AnnualReview) -> bool:
+    """Whether anything about preparing for adulthood is recorded on the review."""
+    return any(getattr(review, name) for name in AnnualReview.PREPARATION_FOR_ADULTHOOD)
+
+
+def latest_final(plan: EhcPlan) -> PlanVersion | None:
+    """The plan in force: the latest issued final or amended final version."""
+    versions = PlanVersion.objects.filter(plan=plan, kind__in=FINAL_KINDS, issued_at__isnull=False)
+    return versions.order_by("-number").first()
+
+
+def adulthood_outcomes(plan: EhcPlan) -> dict[str, list[Outcome]]:
+    """The outcomes of the plan in force tagged with each preparing-for-adulthood area
+    (CoP chapter 8), keyed by the review's field for that area; one query."""
+    version = latest_final(plan)
+    found: dict[str, list[Outcome]] = {field: [] for field, _ in PFA_AREAS}
+    if version is None:
+        return found
+    field_for = {area: field for field, area in PFA_AREAS}
+    for outcome in version.outcomes.exclude(adulthood_area="").order_by("order", "id"):
+        found[field_for[outcome.adulthood_area]].append(outcome)
+    return found

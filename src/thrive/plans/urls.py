@@ -21,6 +21,9 @@ urlpatterns = [
     ),
     path(f"{REVIEW}report/", views.review_record_report, name="review_record_report"),
     path(f"{REVIEW}decision/", views.review_record_decision, name="review_record_decision"),
+    path(
+        f"{REVIEW}adulthood/", views.reviews.review_record_adulthood, name="review_record_adulthood"
+    ),
     path(VERSION, views.version_edit, name="version_edit"),
     path(f"{VERSION}section-a/", views.version_change_views, name="version_change_views"),
     path(f"{VERSION}section-i/", views.version_change_placement, name="version_change_placement"),

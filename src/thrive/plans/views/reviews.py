@@ -19,6 +19,7 @@ from thrive.law.clock import render_date
 
 from .. import selectors, services
 from ..forms_reviews import (
+    ReviewAdulthoodForm,
     ReviewDecisionForm,
     ReviewInvitationsForm,
     ReviewReportForm,
@@ -28,13 +29,21 @@ from ..models import EhcPlan
 from ..models_reviews import AnnualReview
 from ..selectors_reviews import (
     ReviewTimetable,
+    adulthood_outcomes,
+    adulthood_recorded,
     first_final_issued_on,
     open_review,
+    pfa_label,
     review_timetable,
 )
+from ..services.adulthood import review_record_adulthood as record_adulthood
 from ._common import plan_team_only
 
 NOTICE_DAYS = 14
+ADULTHOOD_MISSING = (
+    "Preparing for adulthood is not yet recorded for this review. From Year 9 the review must "
+    "consider it. Record it before the decision: once the decision is recorded it cannot change."
+)
 
 
 def review_section(case: Case, plan: EhcPlan | None, today: Any) -> dict[str, Any] | None:
@@ -44,7 +53,39 @@ def review_section(case: Case, plan: EhcPlan | None, today: Any) -> dict[str, An
     timetable = review_timetable(plan, today)
     if timetable.due is None:
         return {"rows": [], "timetable": timetable}
-    return {"rows": _rows(case, timetable), "timetable": timetable}
+    return {
+        "rows": _rows(case, timetable),
+        "timetable": timetable,
+        **_adulthood(timetable),
+    }
+
+
+def _adulthood(timetable: ReviewTimetable) -> dict[str, Any]:
+    """For Year 9 and above: whether the open review has recorded preparing for adulthood
+    (a warning until it has), and what the open review, or else the last one, recorded."""
+    review = timetable.review
+    shown = review if review is not None else timetable.last_decided
+    recorded = shown is not None and adulthood_recorded(shown)
+    return {
+        "adulthood_missing": bool(
+            timetable.preparation_for_adulthood
+            and review is not None
+            and not adulthood_recorded(review)
+        ),
+        "adulthood_rows": adulthood_rows(shown) if shown is not None and recorded else [],
+        "adulthood_of_last": recorded and review is None,
+    }
+
+
+def adulthood_rows(review: AnnualReview) -> list[dict[str, str]]:
+    """What a review recorded about preparing for adulthood, area by area."""
+    return [
+        {
+            "key": pfa_label(name),
+            "value": getattr(review, name) or "Nothing recorded",
+        }
+        for name in AnnualReview.PREPARATION_FOR_ADULTHOOD
+    ]
 
 
 def _link(name: str, case: Case, text: str) -> dict[str, str]:
@@ -88,14 +129,28 @@ def _rows(case: Case, timetable: ReviewTimetable) -> list[dict[str, Any]]:
             text = "Change" if step.done_on else "Record"
             rows.append({"key": step.label, "value": step.state, "action": _link(page, case, text)})
     if timetable.preparation_for_adulthood:
-        rows.append(
-            {
-                "key": "Preparing for adulthood",
-                "value": "Year 9 or above: the review must consider preparing for adulthood "
-                "and independent living",
-            }
-        )
+        rows.append(_adulthood_row(case, timetable))
     return rows
+
+
+def _adulthood_row(case: Case, timetable: ReviewTimetable) -> dict[str, Any]:
+    must = (
+        "Year 9 or above: the review must consider preparing for adulthood and independent living"
+    )
+    review = timetable.review
+    if review is None:
+        return {"key": "Preparing for adulthood", "value": must}
+    if adulthood_recorded(review):
+        return {
+            "key": "Preparing for adulthood",
+            "value": "Recorded for this review",
+            "action": _link("review_record_adulthood", case, "Change"),
+        }
+    return {
+        "key": "Preparing for adulthood",
+        "value": f"Not yet recorded. {must}",
+        "action": _link("review_record_adulthood", case, "Record"),
+    }
 
 
 def _case_and_plan(request: HttpRequest, case_id: int) -> tuple[Case, EhcPlan | None]:
@@ -117,6 +172,7 @@ def _page(
     heading: str,
     intro: str,
     review: AnnualReview | None = None,
+    warning: str = "",
 ) -> HttpResponse:
     """Show the form; on a valid POST save through the service and go back to the overview
     with the message `save` returns. A refusal appears in the error summary."""
@@ -135,6 +191,7 @@ def _page(
         "heading": heading,
         "intro": intro,
         "meeting_on": review.meeting_on if review else None,
+        "warning": warning,
     }
     return render(request, "plans/review_form.html", context, status=400 if form.errors else 200)
 
@@ -181,18 +238,28 @@ def _step(
     heading: str,
     intro: str,
     success: str,
+    warn_adulthood: bool = False,
 ) -> HttpResponse:
     case, plan = _case_and_plan(request, case_id)
     review = open_review(plan) if plan is not None else None
-    if review is None:
+    if plan is None or review is None:
         return _to_overview(case)
+    warning = ""
+    if (
+        warn_adulthood
+        and not adulthood_recorded(review)
+        and review_timetable(plan, timezone.localdate()).preparation_for_adulthood
+    ):
+        warning = ADULTHOOD_MISSING
 
     def save(data: dict[str, Any]) -> str:
         write(review, data)
         return success
 
     form = form_class(request.POST if request.method == "POST" else None)
-    return _page(request, case, form, save, heading=heading, intro=intro, review=review)
+    return _page(
+        request, case, form, save, heading=heading, intro=intro, review=review, warning=warning
+    )
 
 
 def review_record_invitations(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -253,4 +320,48 @@ def review_record_decision(request: HttpRequest, case_id: int) -> HttpResponse:
         intro="The family must be told within 4 weeks of the meeting whether the council will "
         "keep the plan as it is, amend it or cease to maintain it.",
         success="Decision recorded. The review is finished.",
+        warn_adulthood=True,
     )
+
+
+def review_record_adulthood(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Preparing for adulthood for the open review of a child in Year 9 or above, with the
+    plan's outcomes for each area beside its prompt."""
+    case, plan = _case_and_plan(request, case_id)
+    review = open_review(plan) if plan is not None else None
+    today = timezone.localdate()
+    if (
+        plan is None
+        or review is None
+        or not review_timetable(plan, today).preparation_for_adulthood
+    ):
+        return _to_overview(case)
+    initial = {name: getattr(review, name) for name in AnnualReview.PREPARATION_FOR_ADULTHOOD}
+    form = ReviewAdulthoodForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_adulthood(actor=request.user, review=review, answers=form.answers(), today=today)
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, "Preparing for adulthood recorded")
+            return _to_overview(case)
+    outcomes = adulthood_outcomes(plan)
+    areas = [
+        {
+            "field": form[name],
+            "is_area": name in outcomes,
+            "outcomes": [o.text for o in outcomes.get(name, [])],
+        }
+        for name in AnnualReview.PREPARATION_FOR_ADULTHOOD
+    ]
+    context = {
+        "case": case,
+        "child": case.child,
+        "form": form,
+        "areas": areas,
+        "meeting_on": review.meeting_on,
+        "held": review.meeting_on <= today,
+    }
+    status = 400 if form.errors else 200
+    return render(request, "plans/review_adulthood.html", context, status=status)
