@@ -97,3 +97,38 @@ def test_reads_columns_whatever_their_case(tmp_path: Path) -> None:
     table = read_national(tmp_path, "requests.csv")
     assert table.release == "release-2030"
     assert [row["requests_received_in_year"] for row in table.rows] == ["10"]
+
+
+@needs_published_files
+def test_review_figures_match_the_published_england_row(derived: dict[str, Any]) -> None:
+    # annual_reviews.csv, England 2024: pc_decsion_4weeks 44.4; 453,761 meetings of
+    # 524,654 reviews expected; 219,538 amend, 4,087 cease, 135,264 maintain.
+    reviews = derived["annual_reviews"]
+    assert reviews["decided_within_4_weeks"] == pytest.approx(0.444, abs=0.001)
+    assert reviews["held"] == pytest.approx(453_761 / 524_654, abs=0.0001)
+    assert reviews["outcomes"]["amend"] == pytest.approx(219_538 / 358_889, abs=0.0001)
+    assert reviews["held"] + reviews["no_meeting"] == pytest.approx(1, abs=0.0002)
+
+
+@needs_published_files
+def test_cease_reasons_are_sen2_codes_without_not_recorded(derived: dict[str, Any]) -> None:
+    # ceased_plans.csv, England 2024: 44,862 ceased, 13,953 of them transferred (code 5);
+    # not_rec has no SEN2 code and is left out.
+    ceased = derived["ceased"]
+    assert set(ceased["reasons"]) == set(codes.CEASE_REASONS.codes)
+    assert sum(ceased["reasons"].values()) == pytest.approx(1, abs=0.002)
+    assert ceased["reasons"]["5"] == pytest.approx(13_953 / 44_862, abs=0.0001)
+    assert ceased["per_plan_per_year"] == pytest.approx(44_862 / 638_745, abs=0.0001)
+
+
+@needs_published_files
+def test_appeal_rate_is_englands_total_for_the_latest_year(derived: dict[str, Any]) -> None:
+    # The England Total row for 2024: 22,276 appeals of 689,739 appealable decisions, 3.2%
+    # (the "in development" column beside it, 6.1%, is not used).
+    appeals = derived["appeals"]
+    assert (appeals["registered"], appeals["appealable_decisions"]) == (22_276, 689_739)
+    assert appeals["per_appealable_decision"] == pytest.approx(0.032, abs=0.0005)
+    files = {f["file"]: f for f in derived["source"]["files"]}
+    assert files["send_tribunal_appeal_rate_2014_2024.csv"]["time_period"] == "2024"
+    assert "columns" in files["annual_reviews.csv"]
+    assert "columns" in files["ceased_plans.csv"]

@@ -347,6 +347,97 @@ def _placements(table: Table) -> tuple[dict[str, Any], dict[str, str]]:
     return {"by_age": ordered, "establishment_types": types}, table.source(period)
 
 
+#: ceased_plans.csv columns -> SEN2 CeaseReason codes (thrive.law.codes.CEASE_REASONS).
+#: "not_rec" (no reason recorded) is left out: every synthetic cessation has a reason.
+CEASE_COLUMNS: Final = {
+    "max_age": "1",
+    "needs_met": "2",
+    "he": "3",
+    "employ": "4",
+    "transfer": "5",
+    "no_engage": "6",
+    "moved_outside_eng": "7",
+    "deceased": "8",
+    "other": "9",
+}
+
+#: The tribunal file is a spreadsheet table, not DfE's tidy format.
+TRIBUNAL_FILE: Final = "send_tribunal_appeal_rate_2014_2024.csv"
+TRIBUNAL_APPEALS: Final = "Appeals registered"
+TRIBUNAL_DECISIONS: Final = "Total Appealable Decisions"
+
+
+def _annual_reviews(table: Table) -> tuple[dict[str, Any], dict[str, str], float]:
+    """Reviews held, decided within 4 weeks and their outcomes; also the plans in force
+    (the denominator of the yearly share of plans ceased)."""
+    period = table.latest_period("All", "total_review_meeting")
+    row = table.headline(period, "All")
+    expected = _number(row, "review_expected")
+    within = _number(row, "number_decsion_4weeks")
+    outcomes = {
+        "keep": _number(row, "outcome_maintan"),
+        "amend": _number(row, "outcome_amend"),
+        "cease": _number(row, "outcome_cease"),
+    }
+    return (
+        {
+            "held": _share(_number(row, "total_review_meeting"), expected),
+            "no_meeting": _share(_number(row, "no_review_meeting"), expected),
+            "decided_within_4_weeks": _share(
+                within, within + _number(row, "number_decision_gt_4weeks")
+            ),
+            "outcomes": _shares(outcomes),
+        },
+        table.source(period),
+        _number(row, "total_ehc_plans"),
+    )
+
+
+def _ceased(table: Table, plans_in_force: float) -> tuple[dict[str, Any], dict[str, str]]:
+    period = table.latest_period("All", "total_ceased")
+    row = table.headline(period, "All")
+    reasons = {code: _number(row, column) for column, code in CEASE_COLUMNS.items()}
+    return {
+        "per_plan_per_year": _share(_number(row, "total_ceased"), plans_in_force),
+        "reasons": _shares(reasons),
+    }, table.source(period)
+
+
+def _count(cell: str) -> float:
+    """A spreadsheet cell as a number: "1,071" -> 1071; " - " (none or suppressed) -> 0."""
+    text = cell.replace(",", "").strip()
+    return float(text) if _is_number(text) else 0.0
+
+
+def read_tribunal(data_dir: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    """England's appeals registered per appealable decision, latest year, from the
+    Ministry of Justice and DfE table published with the release: title rows, then a row of
+    years (each heading three columns), a row of column labels, a row per local authority
+    and an "England Total" row."""
+    for release in sorted(data_dir.glob("release-*"), reverse=True):
+        path = release / TRIBUNAL_FILE
+        if path.exists():
+            break
+    else:
+        raise FileNotFoundError(f"No release under {data_dir} has {TRIBUNAL_FILE}.")
+    with _open_text(path) as text:
+        rows = list(csv.reader(text))
+    header = next(i for i, r in enumerate(rows) if r and r[0].strip() == "Local Authority")
+    years, labels = rows[header], rows[header + 1]
+    total = next(r for r in rows if r and r[0].strip().startswith("England Total"))
+    year = max(cell.strip() for cell in years if cell.strip().isdigit())
+    start = years.index(year)
+    columns = {labels[i].strip(): i for i in range(start, start + 3)}
+    appeals = next(i for label, i in columns.items() if label.startswith(TRIBUNAL_APPEALS))
+    decisions = next(i for label, i in columns.items() if label.startswith(TRIBUNAL_DECISIONS))
+    registered, appealable = _count(total[appeals]), _count(total[decisions])
+    return {
+        "per_appealable_decision": _share(registered, appealable),
+        "registered": int(registered),
+        "appealable_decisions": int(appealable),
+    }, {"release": release.name, "file": TRIBUNAL_FILE, "time_period": year}
+
+
 def derive_calibration(data_dir: Path) -> dict[str, Any]:
     """The calibration, as JSON-ready data, from DfE's CSVs under ``data_dir``."""
     requests_table = read_national(data_dir, "requests.csv")
@@ -356,6 +447,11 @@ def derive_calibration(data_dir: Path) -> dict[str, Any]:
     timeliness, timeliness_source = _timeliness(read_national(data_dir, "timeliness_20_week.csv"))
     needs, needs_source = _needs(read_national(data_dir, "sen_need_newplans.csv"))
     placements, placements_source = _placements(read_national(data_dir, "caseload.csv"))
+    reviews, reviews_source, plans_in_force = _annual_reviews(
+        read_national(data_dir, "annual_reviews.csv")
+    )
+    ceased, ceased_source = _ceased(read_national(data_dir, "ceased_plans.csv"), plans_in_force)
+    appeals, appeals_source = read_tribunal(data_dir)
     return {
         "source": {
             **PUBLICATION,
@@ -365,6 +461,24 @@ def derive_calibration(data_dir: Path) -> dict[str, Any]:
                 {**timeliness_source, "used_for": "20-week timeliness and exceptions"},
                 {**needs_source, "used_for": "primary need of new plans"},
                 {**placements_source, "used_for": "placement by age (January caseload)"},
+                {
+                    **reviews_source,
+                    "used_for": "annual reviews held, decided within 4 weeks, outcomes",
+                    "columns": "review_expected, total_review_meeting, no_review_meeting, "
+                    "number_decsion_4weeks, number_decision_gt_4weeks, outcome_maintan, "
+                    "outcome_amend, outcome_cease; total_ehc_plans for the ceased share",
+                },
+                {
+                    **ceased_source,
+                    "used_for": "plans ceased in a year and their SEN2 reasons",
+                    "columns": "total_ceased; "
+                    + ", ".join(f"{column}={code}" for column, code in CEASE_COLUMNS.items()),
+                },
+                {
+                    **appeals_source,
+                    "used_for": "SEND Tribunal appeals per appealable decision",
+                    "columns": "England Total row: Appeals registered, Total Appealable Decisions",
+                },
             ],
         },
         "requests": requests,
@@ -373,6 +487,9 @@ def derive_calibration(data_dir: Path) -> dict[str, Any]:
         "primary_need": needs,
         **characteristics,
         "placements": placements,
+        "annual_reviews": reviews,
+        "ceased": ceased,
+        "appeals": appeals,
     }
 
 
