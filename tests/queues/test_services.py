@@ -92,7 +92,7 @@ def test_tells_the_officer_and_their_teams_managers_without_personal_data(
     _mark(django_capture_on_commit_callbacks)
     assert sorted(m.to[0] for m in mail.outbox) == ["nm@council.test", "officer@council.test"]
     for message in mail.outbox:
-        text = message.subject + message.body
+        text = f"{message.subject} {message.body}"
         assert overdue_case.reference in text
         assert "annual review meeting" in text
         assert "9 January 2026" in text
