@@ -105,6 +105,7 @@ def world(
     from thrive.accounts.models import Organisation
     from thrive.advice.models import AdviceRequest
     from thrive.assessments.models import CaseAccess
+    from thrive.disputes.models import Appeal, Mediation
     from thrive.people.models import FamilyLink
     from thrive.plans.models import EhcPlan, PlanVersion
 
@@ -155,8 +156,29 @@ def world(
     version = PlanVersion.objects.create(
         plan=EhcPlan.objects.create(case=case), number=1, kind="draft", created_by=officer
     )
+    mediation = Mediation.objects.create(
+        case=case,
+        subject="plan_content",
+        decision_letter_on=dt.date(2025, 10, 1),
+        adviser_contacted_on=dt.date(2025, 10, 20),
+        recorded_by=officer,
+    )
+    appeal = Appeal.objects.create(
+        case=case,
+        subject="plan_content",
+        decision_letter_on=dt.date(2025, 10, 1),
+        registered_on=dt.date(2025, 12, 5),
+        recorded_by=officer,
+    )
     return World(
         case,
         users,
-        {"case": case.pk, "child": case.child_id, "advice": advice.pk, "version": version.pk},
+        {
+            "case": case.pk,
+            "child": case.child_id,
+            "advice": advice.pk,
+            "version": version.pk,
+            "mediation": mediation.pk,
+            "appeal": appeal.pk,
+        },
     )
