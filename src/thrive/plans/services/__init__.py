@@ -3,9 +3,10 @@ change is refused on an issued version and written with its audit entry in one t
 
 `contents` writes a version's sections; `versions` starts a plan, issues versions (asking the
 law through the case's timeline) and starts the next one; `reviews` schedules and records
-annual reviews."""
+annual reviews; `ceasing` records and withdraws a decision to cease the plan."""
 
 from ._common import ISSUED
+from .ceasing import plan_cease, plan_cease_withdraw
 from .contents import (
     need_add,
     need_change,
@@ -44,6 +45,8 @@ __all__ = [
     "outcome_add",
     "outcome_change",
     "outcome_remove",
+    "plan_cease",
+    "plan_cease_withdraw",
     "plan_change_budget",
     "plan_change_placement",
     "plan_change_views",

@@ -21,6 +21,7 @@ from ..models import EhcPlan
 from ..models_reviews import AnnualReview, ReviewDecision
 from ..selectors_reviews import first_final_issued_on
 from ._common import require_plan_editor
+from .ceasing import refuse_if_ceased
 
 NO_FINAL = "Issue the final plan before scheduling its annual review."
 OPEN_ALREADY = (
@@ -65,11 +66,13 @@ def review_schedule(
     *, actor: Any, plan: EhcPlan, meeting_on: date, today: date, notes: str = ""
 ) -> AnnualReview:
     """Schedule the plan's next review meeting. A meeting fewer than 2 weeks away is allowed:
-    the timetable then shows the invitations as late (regs 20(3), 21(3))."""
+    the timetable then shows the invitations as late (regs 20(3), 21(3)). A plan that has
+    ceased is not reviewed."""
     require_plan_editor(actor, plan.case)
     plan = EhcPlan.objects.select_for_update().select_related("case").get(pk=plan.pk)
     if first_final_issued_on(plan) is None:
         raise Refusal(NO_FINAL)
+    refuse_if_ceased(plan, today)
     if meeting_on < today:
         raise Refusal("The meeting date must be today or in the future", field="meeting_on")
     if plan.reviews.filter(decision="").exists():

@@ -32,7 +32,9 @@ from ..models import (
     ProvisionSection,
     VersionKind,
 )
+from ..models_reviews import AnnualReview, ReviewDecision
 from ._common import audit, editable, require_plan_editor
+from .ceasing import refuse_if_ceased
 
 #: Stages in which a plan may be written: the council has decided to issue one (reg. 10).
 PLAN_STAGES = frozenset({clock.Stage.DRAFTING, clock.Stage.DRAFT_ISSUED, clock.Stage.FINAL_ISSUED})
@@ -233,12 +235,22 @@ def _tell_about_final(version: PlanVersion) -> None:
 
 
 @transaction.atomic
-def plan_new_version(*, actor: Any, version: PlanVersion, kind: str) -> PlanVersion:
+def plan_new_version(
+    *,
+    actor: Any,
+    version: PlanVersion,
+    kind: str,
+    review: AnnualReview | None = None,
+    today: dt.date | None = None,
+) -> PlanVersion:
     """Start the next version as a copy of the latest, issued one, with every need, outcome,
     provision and link between them: the final after the draft, later a draft amended plan
-    and its final. One version is written at a time."""
+    and its final. One version is written at a time. A draft amended plan that follows an
+    annual review's decision to amend the plan (reg. 22) names that `review`; a plan that has
+    ceased gets no new version."""
     require_plan_editor(actor, version.plan.case)
     plan = EhcPlan.objects.select_for_update().get(pk=version.plan_id)
+    refuse_if_ceased(plan, today or timezone.localdate())
     latest = plan.versions.order_by("-number").first()
     if latest is None or latest.pk != version.pk:
         raise Refusal("Start the next version from the latest one.")
@@ -247,17 +259,35 @@ def plan_new_version(*, actor: Any, version: PlanVersion, kind: str) -> PlanVers
     if kind != latest.next_kind:
         wanted = VersionKind(latest.next_kind).label.lower()
         raise Refusal(f"After a {latest.get_kind_display().lower()}, start a {wanted}.")
-    copy = _copy_version(actor, latest, kind)
-    audit(actor, copy, f"started version {copy.number} from version {latest.number}")
+    if review is not None:
+        _check_amending_review(plan, review, kind)
+    copy = _copy_version(actor, latest, kind, review)
+    after = f" after the annual review of {review.meeting_on}" if review else ""
+    audit(actor, copy, f"started version {copy.number} from version {latest.number}{after}")
     return copy
 
 
-def _copy_version(actor: Any, version: PlanVersion, kind: str) -> PlanVersion:
+def _check_amending_review(plan: EhcPlan, review: AnnualReview, kind: str) -> None:
+    """A draft amended plan follows a review that decided to amend the plan, once."""
+    if review.plan_id != plan.pk:
+        raise Refusal("The review is not of this plan.")
+    if kind != VersionKind.AMENDED_DRAFT:
+        raise Refusal("Only a draft amended plan follows a review's decision to amend.")
+    if review.decision != ReviewDecision.AMEND:
+        raise Refusal("The review did not decide to amend the plan.")
+    if review.amendments.exists():
+        raise Refusal("A draft amended plan has already been started after this review.")
+
+
+def _copy_version(
+    actor: Any, version: PlanVersion, kind: str, review: AnnualReview | None
+) -> PlanVersion:
     copy = PlanVersion.objects.create(
         plan_id=version.plan_id,
         number=version.number + 1,
         kind=kind,
         based_on=version,
+        review=review,
         created_by=actor,
         **{name: getattr(version, name) for name in _COPIED_FIELDS},
     )
