@@ -2,7 +2,8 @@
 work team only; a family's access to an issued version is tested in test_documents.py, and
 item pages (which need an item's id) in test_views.py. The world's plan has no final version,
 so its review pages send the team back to the overview (302); test_review_views.py has the
-pages with a review."""
+pages with a review. Nor has it a decision to cease, so the cessation pages send the team back
+too; test_ceasing.py has them with one."""
 
 from tests.routes import CASEWORK, Route
 
@@ -16,6 +17,11 @@ ROUTES = {
     "plans:review_record_report": Route("/cases/{case}/plan/review/report/", CASEWORK),
     "plans:review_record_decision": Route("/cases/{case}/plan/review/decision/", CASEWORK),
     "plans:review_record_adulthood": Route("/cases/{case}/plan/review/adulthood/", CASEWORK),
+    "plans:plan_cease": Route("/cases/{case}/plan/cease/", CASEWORK),
+    "plans:cessation_notice": Route("/cases/{case}/plan/cessation/", CASEWORK),
+    "plans:cessation_withdraw": Route("/cases/{case}/plan/cessation/withdraw/", CASEWORK),
+    "plans:ceased_list": Route("/plans/ceased/", CASEWORK),
+    "plans:ceased_csv": Route("/plans/ceased/csv/", CASEWORK),
     "plans:version_edit": Route(VERSION, CASEWORK),
     "plans:version_change_views": Route(VERSION + "section-a/", CASEWORK),
     "plans:version_change_placement": Route(VERSION + "section-i/", CASEWORK),

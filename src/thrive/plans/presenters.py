@@ -367,3 +367,150 @@ def gate_panel(version: PlanVersion, decision: Any, *, may_override: bool) -> di
         else "",
         "edit_href": reverse("plans:version_edit", kwargs={"version_id": version.pk}),
     }
+
+
+# --- Amending and ceasing the plan (reg. 22; CFA 2014 s.45, reg. 31) --------------------
+
+
+def amendment_section(amendment: Any) -> dict[str, Any] | None:
+    """The overview's "Amending the plan" section (`selectors_amendments.Amendment`)."""
+    if amendment is None:
+        return None
+    rows: list[dict[str, Any]] = []
+    if (review := amendment.review) is not None and review.decision_notified_on:
+        rows.append(
+            {
+                "key": "Review decision",
+                "value": f"Amend the plan, notified on "
+                f"{clock.render_date(review.decision_notified_on)} after the meeting on "
+                f"{clock.render_date(review.meeting_on)}",
+            }
+        )
+    for version in (amendment.draft, amendment.final):
+        if version is not None:
+            rows.append({"key": version.get_kind_display(), "value": _version_state(version)})
+    rows.extend(
+        {"key": step.label, "value": step.state, "tag": _late_tag(step)} for step in amendment.steps
+    )
+    after = amendment.final or amendment.draft
+    compare = None
+    if amendment.previous is not None and after is not None:
+        compare = {
+            "href": reverse("plans:version_compare", args=[amendment.previous.pk, after.pk]),
+            "text": f"See what changes from version {amendment.previous.number} to version "
+            f"{after.number}",
+        }
+    return {"rows": rows, "compare": compare, "waiting": amendment.draft is None}
+
+
+def _version_state(version: PlanVersion) -> str:
+    if version.is_issued and version.issued_on:
+        return f"Version {version.number}, issued on {clock.render_date(version.issued_on)}"
+    return f"Version {version.number}, being written"
+
+
+def _late_tag(step: Any) -> dict[str, str] | None:
+    if step.overdue:
+        return {"text": "Overdue", "colour": "red"}
+    if step.done_on and step.done_on > step.due_by:
+        return {"text": "Late", "colour": "orange"}
+    return None
+
+
+def cease_label(cessation: Any) -> str:
+    """ "5: Transferred to another local authority in England" """
+    return f"{cessation.reason}: {cessation.get_reason_display()}"
+
+
+def cessation_section(status: Any) -> dict[str, Any] | None:
+    """The overview's words about a standing decision to cease (`selectors_ceasing`)."""
+    if status is None:
+        return None
+    cessation = status.cessation
+    ceases = clock.render_date(cessation.ceases_on)
+    if status.ceased:
+        headline = f"Ceased on {ceases}"
+    else:
+        headline = f"The plan will cease on {ceases}; until then it is maintained"
+    rows = [
+        {"key": "Reason", "value": cease_label(cessation)},
+        {"key": "Ground", "value": cessation.get_ground_display() or "None: the plan lapsed"},
+        {"key": "Decision notified on", "value": clock.render_date(cessation.notified_on)},
+    ]
+    if status.notice is not None:
+        rows.append(
+            {
+                "key": "Last day to appeal",
+                "value": clock.render_date(status.notice.appeal.last_day),
+            }
+        )
+    return {"headline": headline, "ceased": status.ceased, "rows": rows}
+
+
+def cessation_notice_rows(cessation: Any, notice: Any) -> list[dict[str, str]]:
+    """What a notice of a decision to cease must carry (`law.reviews.
+    CESSATION_NOTICE_CONTENTS`, reg. 31(2)), each filled in for this decision."""
+    appeal = notice.appeal
+    moved = f" (moved because the date {appeal.moved_because})" if appeal.moved_because else ""
+    filled = (
+        f"The council has decided to cease to maintain the EHC plan: "
+        f"{cessation.get_ground_display().lower()} ({cessation.get_reason_display().lower()}). "
+        f"{cessation.reasons_given}",
+        "You can appeal to the First-tier Tribunal (Special Educational Needs and "
+        f"Disability). The last day to appeal is {clock.render_date(appeal.last_day)}{moved}. "
+        "The plan is maintained until then, and while an appeal is being decided.",
+        "Before appealing you must contact a mediation adviser, by "
+        f"{clock.render_date(notice.mediation_contact_by)}. Mediation is free and you do not "
+        "have to go ahead with it. The adviser gives you a certificate, which may give you "
+        "more time to appeal.",
+        "You can use the council's disagreement resolution service at any time. It is free "
+        "and independent of the council.",
+        "The SEND Information, Advice and Support Service gives free, impartial advice to "
+        "families and young people.",
+    )
+    return [
+        {"key": key, "value": value} for key, value in zip(notice.must_include, filled, strict=True)
+    ]
+
+
+CEASED_CSV_HEADER = [
+    "Case reference",
+    "SEN2 reason code",
+    "Reason",
+    "Ground",
+    "Notified on",
+    "Ceased on",
+]
+
+
+def ceased_rows(cessations: Any) -> list[dict[str, Any]]:
+    """The ceased plans report, one row a plan: the case reference, never a name."""
+    return [
+        {
+            "reference": c.plan.case.reference,
+            "case_id": c.plan.case_id,
+            "code": c.reason,
+            "reason": c.get_reason_display(),
+            "ground": c.get_ground_display() or "None",
+            "notified_on": c.notified_on,
+            "ceases_on": c.ceases_on,
+        }
+        for c in cessations
+    ]
+
+
+def ceased_csv(rows: list[dict[str, Any]]) -> list[list[str]]:
+    return [
+        CEASED_CSV_HEADER,
+        *(
+            [
+                r["reference"],
+                r["code"],
+                r["reason"],
+                r["ground"],
+                r["notified_on"].isoformat(),
+                r["ceases_on"].isoformat(),
+            ]
+            for r in rows
+        ),
+    ]

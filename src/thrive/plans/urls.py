@@ -1,7 +1,8 @@
 """Plan routes. The overview hangs off the case; everything else off a version id. An item's
 add and change pages share one name: with the item's id it changes that item, without it adds
 one (and `?remove=yes` on the change page asks before removing). Annual review pages hang off
-the case too: they record against the plan's one open review."""
+the case too: they record against the plan's one open review. So do the pages that cease a
+plan (at most one standing decision); the ceased plans report lists every plan."""
 
 from django.urls import path
 
@@ -11,6 +12,7 @@ app_name = "plans"
 
 VERSION = "plans/versions/<int:version_id>/"
 REVIEW = "cases/<int:case_id>/plan/review/"
+CESSATION = "cases/<int:case_id>/plan/cessation/"
 
 urlpatterns = [
     path("cases/<int:case_id>/plan/", views.plan_overview, name="plan_overview"),
@@ -24,6 +26,11 @@ urlpatterns = [
     path(
         f"{REVIEW}adulthood/", views.reviews.review_record_adulthood, name="review_record_adulthood"
     ),
+    path("cases/<int:case_id>/plan/cease/", views.plan_cease, name="plan_cease"),
+    path(CESSATION, views.cessation_notice, name="cessation_notice"),
+    path(f"{CESSATION}withdraw/", views.cessation_withdraw, name="cessation_withdraw"),
+    path("plans/ceased/", views.ceased_list, name="ceased_list"),
+    path("plans/ceased/csv/", views.ceased_csv, name="ceased_csv"),
     path(VERSION, views.version_edit, name="version_edit"),
     path(f"{VERSION}section-a/", views.version_change_views, name="version_change_views"),
     path(f"{VERSION}section-i/", views.version_change_placement, name="version_change_placement"),

@@ -1,5 +1,12 @@
 """Plan pages. Thin: forms validate, services write, selectors read, presenters shape."""
 
+from .ceasing import (
+    ceased_csv,
+    ceased_list,
+    cessation_notice,
+    cessation_withdraw,
+    plan_cease,
+)
 from .documents import version_compare, version_document, version_pdf
 from .reviews import (
     review_record_decision,
@@ -26,8 +33,13 @@ from .versions import (
 )
 
 __all__ = [
+    "ceased_csv",
+    "ceased_list",
+    "cessation_notice",
+    "cessation_withdraw",
     "need_edit",
     "outcome_edit",
+    "plan_cease",
     "plan_overview",
     "plan_start",
     "provision_edit",

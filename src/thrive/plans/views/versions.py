@@ -1,5 +1,6 @@
 """The plan's overview, a version's page, issuing, and starting the next version."""
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -20,7 +21,11 @@ from thrive.quality.gate import issue_gate
 
 from .. import presenters, selectors, services
 from ..forms import IssueDraftForm, IssueFinalForm
-from ..models import PlanVersion
+from ..models import EhcPlan, PlanVersion, VersionKind
+from ..models_reviews import ReviewDecision
+from ..selectors_amendments import amendment_for, pending_amend_review
+from ..selectors_ceasing import cessation_status, plan_ceased_on
+from ..selectors_reviews import first_final_issued_on
 from ._common import plan_team_only, refusal_form, to_version, version_context, version_for_team
 from .reviews import review_section
 
@@ -43,7 +48,8 @@ def _overview(request: HttpRequest, case: Case, refusal: Refusal | None = None) 
     versions = selectors.plan_versions(plan) if plan else []
     if refusal is None and (chosen := _compare_choice(request, versions)):
         return chosen
-    result = case_clock(case, today=timezone.localdate())
+    today = timezone.localdate()
+    result = case_clock(case, today=today)
     latest = versions[-1] if versions else None
     audit_record(
         actor=request.user,
@@ -62,11 +68,30 @@ def _overview(request: HttpRequest, case: Case, refusal: Refusal | None = None) 
         "rows": presenters.version_rows(versions),
         "latest": latest,
         "numbers": [v.number for v in versions],
-        "review": review_section(case, plan, timezone.localdate()),
+        "review": review_section(case, plan, today),
+        **_after_issue(plan, today),
     }
     return render(
         request, "plans/plan_overview.html", context, status=400 if refusal is not None else 200
     )
+
+
+def _after_issue(plan: EhcPlan | None, today: dt.date) -> dict[str, Any]:
+    """The overview's amendment and cessation sections, once the final plan is issued."""
+    if plan is None or first_final_issued_on(plan) is None:
+        return {"maintained": False}
+    status = cessation_status(plan, today)
+    last = plan.reviews.exclude(decision="").order_by("-meeting_on", "-id").first()
+    return {
+        "maintained": True,
+        "amendment": presenters.amendment_section(amendment_for(plan, today)),
+        "amend_review": pending_amend_review(plan),
+        "cessation": presenters.cessation_section(status),
+        "ceased": bool(status and status.ceased),
+        "cease_highlighted": status is None
+        and last is not None
+        and last.decision == ReviewDecision.CEASE,
+    }
 
 
 def plan_overview(request: HttpRequest, case_id: int) -> HttpResponse:
@@ -165,8 +190,10 @@ def version_issue_final(request: HttpRequest, version_id: int) -> HttpResponse:
     return _issue(request, version_id, draft=False)
 
 
-def _next_version_reason(version: PlanVersion, latest: PlanVersion) -> str:
+def _next_version_reason(version: PlanVersion, latest: PlanVersion, today: dt.date) -> str:
     """Why the next version cannot be started from this one, or "" if it can."""
+    if (ceased := plan_ceased_on(version.plan, today)) is not None:
+        return f"The plan ceased on {clock.render_date(ceased)}. It has no more versions."
     if latest.pk != version.pk:
         return f"Version {latest.number} is the latest. Start the next version from it."
     if not version.is_issued:
@@ -175,13 +202,25 @@ def _next_version_reason(version: PlanVersion, latest: PlanVersion) -> str:
 
 
 def version_start_next(request: HttpRequest, version_id: int) -> HttpResponse:
+    """Start the next version. A draft amended plan after a review that decided to amend the
+    plan is linked to that review (reg. 22)."""
     version = version_for_team(request, version_id)
     latest = selectors.plan_versions(version.plan)[-1]
+    today = timezone.localdate()
+    review = (
+        pending_amend_review(version.plan)
+        if version.next_kind == VersionKind.AMENDED_DRAFT
+        else None
+    )
     form = refusal_form()
     if request.method == "POST":
         try:
             copy = services.plan_new_version(
-                actor=request.user, version=version, kind=version.next_kind
+                actor=request.user,
+                version=version,
+                kind=version.next_kind,
+                review=review,
+                today=today,
             )
         except Refusal as refusal:
             form.add_refusal(refusal)
@@ -192,11 +231,12 @@ def version_start_next(request: HttpRequest, version_id: int) -> HttpResponse:
     context = version_context(
         version,
         form=form,
-        reason=_next_version_reason(version, latest),
+        reason=_next_version_reason(version, latest, today),
         next_number=version.number + 1,
         next_kind=version.next_kind.label.lower(),
         comments_close_on=closes,
-        comments_open=bool(version.is_draft and closes and closes >= timezone.localdate()),
+        comments_open=bool(version.is_draft and closes and closes >= today),
+        review=review,
     )
     status = 400 if form.errors else 200
     return render(request, "plans/version_start_next.html", context, status=status)
