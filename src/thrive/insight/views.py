@@ -16,6 +16,7 @@ from thrive.core.models import AuditAction
 from thrive.people.models import LocalAuthority
 
 from . import presenters, selectors, services
+from .appeals import appeal_rates
 from .forms import DashboardForm
 from .measures import BY_KEY, MEASURES
 from .population import population_0_to_25
@@ -65,6 +66,7 @@ def dashboard_detail(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "today": today,
             "as_of": presenters.as_of(refresh),
+            "appeal_rates": appeal_rates(today, suppress=suppress),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
