@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 
+from thrive.accounts.policy import restrict_cases
 from thrive.assessments.models import Case
 from thrive.law import reviews as law
 from thrive.plans.models import Cessation, EhcPlan, PlanVersion, ReviewDecision, VersionKind
@@ -111,6 +112,11 @@ def _officer_name(first: str | None, last: str | None, username: str | None) -> 
     if username is None:
         return NOT_ASSIGNED
     return f"{first or ''} {last or ''}".strip() or username
+
+
+def visible_plans(user: Any) -> QuerySet[EhcPlan]:
+    """The plans of the cases `user` may see (the access policy decides)."""
+    return EhcPlan.objects.filter(case__in=restrict_cases(user, Case.objects.all()))
 
 
 def maintained_plans(today: date) -> QuerySet[EhcPlan]:
