@@ -12,6 +12,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     if getattr(user, "can_do_casework", False):
         items.append({"text": "Caseload", "href": reverse("assessments:case_list")})
         items.append({"text": "New request", "href": reverse("assessments:case_create")})
+        items.append({"text": "Reviews", "href": reverse("queues:queue_list")})
     if getattr(user, "can_view_insight", False):
         items.append({"text": "Dashboard", "href": reverse("insight:dashboard_detail")})
         items.append({"text": "Benchmarks", "href": reverse("benchmarks:benchmark_detail")})
@@ -22,6 +23,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     if getattr(user, "gives_advice", False):
         items.append({"text": "Requests for advice", "href": reverse("advice:advice_inbox")})
     if getattr(user, "can_administer", False):
+        items.append({"text": "Overdue reviews", "href": reverse("queues:overdue_oldest")})
         items.append({"text": "Administration", "href": reverse("admin:index")})
     for item in items:
         item["current"] = request.path == item["href"]
