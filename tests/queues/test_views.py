@@ -197,3 +197,15 @@ def test_the_navigation(officer: Any, administrator: Any) -> None:
     assert "Overdue reviews" not in _nav(officer)
     assert _nav(administrator)["Overdue reviews"] == "/work/oldest-overdue/"
     assert "Reviews" not in _nav(administrator)
+
+
+def test_the_caseload_links_to_the_queue_with_its_counts(
+    client: Any, officer: Any, manager: Any, plans: dict[str, EhcPlan]
+) -> None:
+    client.force_login(officer)
+    mine = client.get("/cases/").content.decode()
+    assert 'href="/work/"' in mine
+    assert "Reviews and amendments: 1 step overdue, 0 due in the next 4 weeks" in mine
+    client.force_login(manager)
+    everyone = client.get("/cases/").content.decode()
+    assert "Reviews and amendments: 2 steps overdue, 0 due in the next 4 weeks" in everyone

@@ -15,6 +15,7 @@ from thrive.core.audit import audit_record, audit_record_views
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
 from thrive.law import clock
+from thrive.queues.selectors import queue_counts, visible_plans
 
 from . import presenters, selectors, services
 from .forms import STEP_QUESTIONS, CaseloadFilterForm, NewRequestForm, ReassignForm, StepForm
@@ -29,6 +30,11 @@ def _casework_team() -> Any:
     return User.objects.filter(is_active=True, role__in=["case_officer", "send_manager"]).order_by(
         "last_name", "first_name"
     )
+
+
+def _is_case_officer(user: Any) -> bool:
+    """A case officer's caseload counts their own reviews; a manager's, everyone's."""
+    return getattr(user, "role", "") == "case_officer"
 
 
 def _page_numbers(current: int, count: int) -> list[int | None]:
@@ -83,6 +89,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 request.user.pk or 0, {key: query.get(key, "") for key in query}
             ),
             "today": today,
+            "reviews": queue_counts(
+                today=today,
+                officer_id=request.user.pk if _is_case_officer(request.user) else None,
+                plans=visible_plans(request.user),
+            ),
         },
     )
 
