@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.test import RequestFactory
 from django.utils import timezone
 
 from tests.factories import TODAY, make_user
 from tests.plans.builders import FINAL_ON
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
+from thrive.core.navigation import navigation_for
 from thrive.people.models import Child, FamilyLink
 from thrive.plans import services
 from thrive.plans.models import AnnualReview, Cessation, EhcPlan, PlanVersion
@@ -474,3 +476,15 @@ def test_the_report_and_its_csv_name_the_case_not_the_child(
     assert "1 plan ceased in 2026" in page
     # A year with no plans ceased is not offered: every year is shown.
     assert "1 plan ceased</caption>" in signed_in.get("/plans/ceased/?year=2025").content.decode()
+
+
+def test_the_case_work_team_reaches_the_report_from_the_navigation(
+    officer: Any, administrator: Any
+) -> None:
+    def texts(user: Any) -> dict[str, str]:
+        request = RequestFactory().get("/")
+        request.user = user
+        return {str(i["text"]): str(i["href"]) for i in navigation_for(request)}
+
+    assert texts(officer)["Ceased plans"] == "/plans/ceased/"
+    assert "Ceased plans" not in texts(administrator)

@@ -13,6 +13,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
         items.append({"text": "Caseload", "href": reverse("assessments:case_list")})
         items.append({"text": "New request", "href": reverse("assessments:case_create")})
         items.append({"text": "Reviews", "href": reverse("queues:queue_list")})
+        items.append({"text": "Ceased plans", "href": reverse("plans:ceased_list")})
     if getattr(user, "can_view_insight", False):
         items.append({"text": "Dashboard", "href": reverse("insight:dashboard_detail")})
         items.append({"text": "Benchmarks", "href": reverse("benchmarks:benchmark_detail")})
