@@ -7,10 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.test import RequestFactory
 from django.utils import timezone
 
+from tests.factories import make_user
 from thrive.assessments.models import Case
 from thrive.core.models import AuditEntry
+from thrive.core.navigation import navigation_for
 from thrive.disputes import services
 from thrive.disputes.models import Appeal, Mediation
 
@@ -201,3 +204,14 @@ def test_the_area_list_query_count_does_not_grow_with_appeals(
         )
     with django_assert_max_num_queries(12):
         assert signed_in.get("/disputes/").status_code == 200
+
+
+def test_the_team_reaches_the_area_list_from_the_navigation(
+    officer: Any,
+) -> None:
+    request = RequestFactory().get("/")
+    request.user = officer
+    assert {"text": "Appeals", "href": "/disputes/", "current": False} in navigation_for(request)
+    for role in ("analyst", "parent", "practitioner"):
+        request.user = make_user(role, role)
+        assert "Appeals" not in [item["text"] for item in navigation_for(request)]

@@ -18,10 +18,6 @@ def _link(name: str, case_id: int, obj_id: int, text: str) -> dict[str, str]:
     return {"href": reverse(f"disputes:{name}", args=[case_id, obj_id]), "text": text}
 
 
-def _date(day: date | None) -> str:
-    return render_date(day) if day else NOT_YET
-
-
 def mediation_card(view: MediationView) -> dict[str, Any]:
     m = view.mediation
     held = (
@@ -78,7 +74,7 @@ def appeal_card(view: AppealView) -> dict[str, Any]:
         rows.append(
             {
                 "key": "Hearing",
-                "value": _date(a.hearing_on) if a.hearing_on else "Not set",
+                "value": render_date(a.hearing_on) if a.hearing_on else "Not set",
                 "action": _link(
                     "appeal_record_hearing", a.case_id, a.pk, "Change" if a.hearing_on else "Record"
                 ),
