@@ -7,8 +7,8 @@ from django import forms
 from thrive.core.forms import GovUKForm
 from thrive.people.models import Setting
 
-from .models import FamilyViews, OnBehalfMethod
-from .services import VIEWS_QUESTIONS
+from .models import FamilyViews, OnBehalfMethod, ReviewViews
+from .services import REVIEW_ANSWER_LIMIT, REVIEW_QUESTIONS, VIEWS_QUESTIONS
 
 ANSWER_LIMIT = 5000
 COMMENTS_LIMIT = 8000
@@ -116,3 +116,33 @@ class DraftResponseRecordForm(DraftResponseForm):
             "Select yes if the family asked for a meeting"
         )
         self.fields["on_behalf_method"] = _on_behalf_field("How did the family give it?")
+
+
+_REVIEW_HINTS = {
+    "what_is_working": "For example, support that helps, or progress you are proud of.",
+    "what_is_not_working": "For example, support that is not happening, or is not helping.",
+    "what_has_changed": "For example, at home, at school or college, or with health.",
+    "hopes": "For example, what you want to achieve, or what you want to do when you are older.",
+    "questions_for_meeting": "Anything you want the meeting to talk about or answer.",
+}
+
+
+class ReviewViewsForm(GovUKForm):
+    """Views before an annual review meeting, each optional (the service asks for one)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in REVIEW_QUESTIONS:
+            label = ReviewViews.question(name)
+            self.fields[name] = _text_area(label, REVIEW_ANSWER_LIMIT, _REVIEW_HINTS[name])
+
+    def answers(self) -> dict[str, str]:
+        return {name: self.cleaned_data[name] for name in REVIEW_QUESTIONS}
+
+
+class ReviewViewsRecordForm(ReviewViewsForm):
+    """The same questions, recorded by the case work team with how the family gave them."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on_behalf_method"] = _on_behalf_field("How did the family give their views?")

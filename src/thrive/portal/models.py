@@ -74,3 +74,44 @@ class DraftResponse(models.Model):
 
     def __str__(self) -> str:
         return f"Response {self.pk} to {self.version}"
+
+
+class ReviewViews(models.Model):
+    """What the family or young person wants the annual review meeting to hear, given before
+    it (SEND Regulations 2014, reg. 20(2): the review must seek and take account of their
+    views), through the portal or recorded by the council on their behalf."""
+
+    review = models.ForeignKey(
+        "plans.AnnualReview", on_delete=models.PROTECT, related_name="family_views"
+    )
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    on_behalf_method = models.CharField(max_length=10, blank=True, choices=OnBehalfMethod.choices)
+    given_at = models.DateTimeField(auto_now_add=True)
+    what_is_working = models.TextField("What is working well", blank=True)
+    what_is_not_working = models.TextField("What is not working so well", blank=True)
+    what_has_changed = models.TextField("What has changed since the plan was written", blank=True)
+    hopes = models.TextField("Hopes for the next year and the future", blank=True)
+    questions_for_meeting = models.TextField("Questions for the meeting", blank=True)
+
+    #: The questions, in the order they are asked.
+    QUESTIONS = (
+        "what_is_working",
+        "what_is_not_working",
+        "what_has_changed",
+        "hopes",
+        "questions_for_meeting",
+    )
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        verbose_name_plural = "review views"
+
+    def __str__(self) -> str:
+        return f"Review views {self.pk} on {self.review}"
+
+    @classmethod
+    def question(cls, name: str) -> str:
+        field = cast("models.Field[Any, Any]", cls._meta.get_field(name))  # a column
+        return str(field.verbose_name)

@@ -17,9 +17,10 @@ from thrive.assessments.models import Case
 from thrive.assessments.selectors import case_events
 from thrive.law import clock
 from thrive.people.models import Child, FamilyLink, Relationship
-from thrive.plans.models import PlanVersion, VersionKind
+from thrive.plans.models import AnnualReview, EhcPlan, PlanVersion, VersionKind
+from thrive.plans.selectors_reviews import ReviewTimetable, review_timetable
 
-from .models import DraftResponse, FamilyViews
+from .models import DraftResponse, FamilyViews, ReviewViews
 
 FAMILY_REQUEST_SOURCE = "1"  # codes.REQUEST_SOURCES: young person or parent
 
@@ -173,6 +174,44 @@ def advice_progress(case: Case, events: Sequence[clock.Event]) -> list[AdvicePro
 
 
 @dataclass(frozen=True)
+class FamilyReview:
+    """The plan's annual review as the family sees it: its timetable (from the plans app) and
+    the views given for the open review, newest first."""
+
+    timetable: ReviewTimetable
+    views: tuple[ReviewViews, ...]
+    today: dt.date
+
+    @property
+    def open_review(self) -> AnnualReview | None:
+        return self.timetable.review
+
+    @property
+    def takes_views(self) -> bool:
+        """Views are taken until the end of the meeting day, while the review is open."""
+        review = self.timetable.review
+        return review is not None and self.today <= review.meeting_on
+
+
+def review_views_history(review: AnnualReview) -> list[ReviewViews]:
+    """Every set of views given for this review, newest first (earlier ones are kept)."""
+    return list(review.family_views.select_related("given_by").order_by("-given_at", "-id"))
+
+
+def family_review(case: Case, today: dt.date) -> FamilyReview | None:
+    """The case's plan's review timetable and the views for its open review; None until a
+    final plan is issued (there is nothing to review before)."""
+    plan = EhcPlan.objects.filter(case=case).first()
+    if plan is None:
+        return None
+    timetable = review_timetable(plan, today)
+    if timetable.due is None:
+        return None
+    views = review_views_history(timetable.review) if timetable.review is not None else []
+    return FamilyReview(timetable=timetable, views=tuple(views), today=today)
+
+
+@dataclass(frozen=True)
 class Journey:
     """Everything the family's page about one child needs, read once."""
 
@@ -188,6 +227,7 @@ class Journey:
     final: PlanVersion | None = None
     responses: tuple[DraftResponse, ...] = ()
     window: CommentWindow | None = None
+    review: FamilyReview | None = None
 
 
 def law_events(case: Case) -> list[clock.Event]:
@@ -203,6 +243,7 @@ def journey_for(*, user: Any, child_id: int, today: dt.date) -> Journey:
         return Journey(child=child, speaks_for_themselves=own, case=None)
     events = law_events(case)
     result = clock.assessment_clock(events, today)
+    final = issued_final(case)
     return Journey(
         child=child,
         speaks_for_themselves=own,
@@ -213,9 +254,10 @@ def journey_for(*, user: Any, child_id: int, today: dt.date) -> Journey:
         advice=tuple(advice_progress(case, events)),
         latest_views=latest_views(case),
         draft=issued_draft(case),
-        final=issued_final(case),
+        final=final,
         responses=tuple(draft_responses(case)),
         window=comment_window(events, result.stage, today),
+        review=family_review(case, today) if final is not None else None,
     )
 
 

@@ -1,5 +1,6 @@
 """Writes for what families tell the council: their views ("all about me", for section A of
-the plan) and their response to a draft plan (SEND Regulations 2014, reg. 13(1)).
+the plan), their response to a draft plan (SEND Regulations 2014, reg. 13(1)) and their views
+before an annual review meeting (reg. 20(2)).
 
 A family gives these through the portal; the case work team records them on the family's
 behalf when they were given on paper, by phone or at a meeting, so no family needs a computer.
@@ -18,14 +19,17 @@ from thrive.core.audit import audit_record
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
 from thrive.core.notifications import notify
+from thrive.core.text import limited_text
 from thrive.law import clock
 from thrive.people.models import Setting
-from thrive.plans.models import PlanVersion, VersionKind
+from thrive.plans.models import AnnualReview, PlanVersion, VersionKind
 
-from .models import DraftResponse, FamilyViews, OnBehalfMethod
+from .models import DraftResponse, FamilyViews, OnBehalfMethod, ReviewViews
 from .selectors import comment_window, law_events
 
 VIEWS_QUESTIONS = FamilyViews.QUESTIONS
+REVIEW_QUESTIONS = ReviewViews.QUESTIONS
+REVIEW_ANSWER_LIMIT = 5000
 
 
 def _require_contributor(actor: Any, case: Case) -> None:
@@ -177,3 +181,63 @@ def draft_respond(
         body=_response_body(case, requested_setting, wants_meeting),
     )
     return response
+
+
+def _review_open_for_views(review: AnnualReview, today: dt.date) -> None:
+    """Views are for the meeting: taken until the end of its day, while the review is open."""
+    if not review.is_open:
+        raise Refusal(
+            "This review has finished: the council has recorded its decision. "
+            "You can still contact your case officer."
+        )
+    if today > review.meeting_on:
+        raise Refusal(
+            f"The review meeting was on {clock.render_date(review.meeting_on)}, so views for it "
+            "can no longer be sent. You can still contact your case officer."
+        )
+
+
+@transaction.atomic
+def review_views_give(
+    *,
+    actor: Any,
+    review: AnnualReview,
+    answers: Mapping[str, str],
+    today: dt.date,
+    on_behalf_method: str = "",
+    channel: str = "web",
+) -> ReviewViews:
+    """Keep what the family wants the annual review meeting to hear (reg. 20(2)), before the
+    meeting and while the review is open. Earlier sets stay: the newest is shown."""
+    review = AnnualReview.objects.select_for_update(of=("self",)).get(pk=review.pk)
+    case = Case.objects.select_related("case_officer").get(plan__pk=review.plan_id)
+    _require_contributor(actor, case)
+    _check_on_behalf(actor, on_behalf_method)
+    if unknown := set(answers) - set(REVIEW_QUESTIONS):
+        raise ValueError(f"Unknown questions: {sorted(unknown)}")
+    _review_open_for_views(review, today)
+    cleaned = {
+        name: limited_text(answers.get(name, ""), field=name, limit=REVIEW_ANSWER_LIMIT)
+        for name in REVIEW_QUESTIONS
+    }
+    if not any(cleaned.values()):
+        raise Refusal("Tell us about at least one thing", field=REVIEW_QUESTIONS[0])
+    views = ReviewViews.objects.create(
+        review=review, given_by=actor, on_behalf_method=on_behalf_method, **cleaned
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        obj=views,
+        child_id=case.child_id,
+        summary=f"family's views for the annual review given {_how(on_behalf_method)}",
+        channel=channel,
+    )
+    _tell_case_officer(
+        actor,
+        case,
+        subject=f"Views for the annual review for case {case.reference}",
+        body=f"The family gave their views for the annual review meeting for case "
+        f"{case.reference}. Read them before the meeting.",
+    )
+    return views

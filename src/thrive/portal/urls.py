@@ -15,6 +15,11 @@ urlpatterns = [
         name="family_views_give",
     ),
     path("family/children/<int:child_id>/draft-plan/", views.draft_respond, name="draft_respond"),
+    path(
+        "family/children/<int:child_id>/review/",
+        views.review_views_give,
+        name="review_views_give",
+    ),
     path("cases/<int:case_id>/family/", views.case_family_detail, name="case_family_detail"),
     path(
         "cases/<int:case_id>/family/views/",
@@ -25,5 +30,10 @@ urlpatterns = [
         "cases/<int:case_id>/family/draft-response/",
         views.draft_response_record,
         name="draft_response_record",
+    ),
+    path(
+        "cases/<int:case_id>/family/review/",
+        views.review_views_record,
+        name="review_views_record",
     ),
 ]

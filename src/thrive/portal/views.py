@@ -26,6 +26,8 @@ from .forms import (
     DraftResponseRecordForm,
     FamilyViewsForm,
     FamilyViewsRecordForm,
+    ReviewViewsForm,
+    ReviewViewsRecordForm,
 )
 
 
@@ -69,6 +71,7 @@ def _journey_links(child_id: int) -> dict[str, str]:
     return {
         "views": reverse("portal:family_views_give", args=[child_id]),
         "draft": reverse("portal:draft_respond", args=[child_id]),
+        "review": reverse("portal:review_views_give", args=[child_id]),
     }
 
 
@@ -130,6 +133,49 @@ def draft_respond(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "portal/draft_respond.html", context, status=_status(form))
 
 
+def _review_initial(review: selectors.FamilyReview) -> dict[str, str]:
+    """The last views given for this review, to change and send again."""
+    if not review.views:
+        return {}
+    return {name: getattr(review.views[0], name) for name in services.REVIEW_QUESTIONS}
+
+
+def review_views_give(request: HttpRequest, child_id: int) -> HttpResponse:
+    """The family's views before the annual review meeting, while the review takes them."""
+    _family_only(request)
+    today = timezone.localdate()
+    child = selectors.family_child_get(user=request.user, child_id=child_id)
+    case = selectors.child_latest_case(user=request.user, child=child)
+    review = selectors.family_review(case, today) if case is not None else None
+    if review is None or review.open_review is None:
+        return redirect("portal:child_journey", child_id=child_id)
+    data = request.POST if request.method == "POST" else None
+    form = ReviewViewsForm(data, initial=_review_initial(review))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_views_give(
+                actor=request.user, review=review.open_review, answers=form.answers(), today=today
+            )
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, "Your views have been sent to the council")
+            return redirect("portal:child_journey", child_id=child_id)
+    own = selectors.speaks_for_themselves(user=request.user, child=child)
+    context = {
+        "form": form,
+        "child": child,
+        "speaks_for_themselves": own,
+        "review": review,
+        "meeting_on": clock.render_date(review.open_review.meeting_on),
+        "rows": presenters.review_rows(review, "your" if own else f"{child.first_name}'s"),
+        "last_given": presenters.given_by_line(review.views[0], request.user)
+        if review.views
+        else "",
+    }
+    return render(request, "portal/review_views_give.html", context, status=_status(form))
+
+
 # --- Case work pages: recording what a family gave another way --------------------------
 
 
@@ -146,7 +192,9 @@ def _window(case: Case, today: Any) -> selectors.CommentWindow | None:
 def case_family_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """What the family has told the council: their views and responses to the draft."""
     case = _casework_case(request, case_id)
-    window = _window(case, timezone.localdate())
+    today = timezone.localdate()
+    window = _window(case, today)
+    review = selectors.family_review(case, today)
     _audit_view(request, case, case.child_id, "viewed the family's views and responses")
     context = {
         "case": case,
@@ -155,6 +203,8 @@ def case_family_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "responses": presenters.response_items(selectors.draft_responses(case), request.user),
         "window": window,
         "window_words": presenters.window_words(window, for_council=True),
+        "review": review,
+        "review_views": presenters.review_views_items(review.views, request.user) if review else [],
     }
     return render(request, "portal/case_family_detail.html", context)
 
@@ -208,3 +258,34 @@ def draft_response_record(request: HttpRequest, case_id: int) -> HttpResponse:
         "window_words": presenters.window_words(window, for_council=True),
     }
     return render(request, "portal/draft_response_record.html", context, status=_status(form))
+
+
+def review_views_record(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The family's views for the annual review, given on paper, by phone or at a meeting."""
+    case = _casework_case(request, case_id)
+    today = timezone.localdate()
+    review = selectors.family_review(case, today)
+    open_review = review.open_review if review is not None else None
+    form = ReviewViewsRecordForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and open_review is not None and form.is_valid():
+        try:
+            services.review_views_give(
+                actor=request.user,
+                review=open_review,
+                answers=form.answers(),
+                today=today,
+                on_behalf_method=form.cleaned_data["on_behalf_method"],
+            )
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, "The family's views for the review have been recorded")
+            return redirect("portal:case_family_detail", case_id=case.pk)
+    context = {
+        "case": case,
+        "child": case.child,
+        "form": form,
+        "review": review,
+        "meeting_on": clock.render_date(open_review.meeting_on) if open_review else "",
+    }
+    return render(request, "portal/review_views_record.html", context, status=_status(form))

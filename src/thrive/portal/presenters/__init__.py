@@ -23,6 +23,13 @@ from .journey import (
     waiting_for_you,
 )
 from .plan import plan_document_links, plan_sections
+from .review import (
+    review_rows,
+    review_sentences,
+    review_task,
+    review_views_items,
+    review_views_rows,
+)
 
 __all__ = [
     "SENDIASS",
@@ -38,6 +45,11 @@ __all__ = [
     "plan_sections",
     "response_items",
     "response_status",
+    "review_rows",
+    "review_sentences",
+    "review_task",
+    "review_views_items",
+    "review_views_rows",
     "stage_sentences",
     "timescales",
     "views_items",

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from thrive.law import clock
-from thrive.portal.models import DraftResponse, FamilyViews, OnBehalfMethod
+from thrive.portal.models import DraftResponse, FamilyViews, OnBehalfMethod, ReviewViews
 from thrive.portal.selectors import CommentWindow
 from thrive.portal.services import VIEWS_QUESTIONS
 
@@ -16,7 +16,7 @@ def _method_words(method: str) -> str:
     return f"given {OnBehalfMethod(method).label.lower()}"
 
 
-def given_by_line(item: FamilyViews | DraftResponse, viewer: Any) -> str:
+def given_by_line(item: FamilyViews | DraftResponse | ReviewViews, viewer: Any) -> str:
     """Who gave or recorded it, how, and when: "Recorded by Sam Patel, given by phone, on …"."""
     on = _given_on(item.given_at)
     name = item.given_by.get_full_name() or item.given_by.username

@@ -11,6 +11,7 @@ from thrive.portal.selectors import AdviceProgress, Journey, plan_version_with_s
 
 from .contributions import response_items, response_status, window_words
 from .plan import plan_document_links, plan_sections
+from .review import review_rows, review_sentences, review_task
 from .words import date as _date
 from .words import days as _days
 from .words import given_on as _given_on
@@ -314,6 +315,8 @@ def journey_page(journey: Journey, links: dict[str, str], today: dt.date) -> dic
         raise ValueError("Only a child with a case has a journey to present.")
     person = Person.of(journey)
     tasks = waiting_for_you(journey, person, links)
+    if review := review_task(journey.review, links.get("review", "")):
+        tasks.insert(0, review)
     return {
         "person": person,
         "stage": stage_sentences(journey.assessment.stage, person),
@@ -325,6 +328,12 @@ def journey_page(journey: Journey, links: dict[str, str], today: dt.date) -> dic
         "advice": advice_rows(journey.advice, today),
         "response_status": response_status(journey.responses),
         "final_links": plan_document_links(journey.final),
+        "review": review_rows(journey.review, person.possessive) if journey.review else [],
+        "review_sentences": review_sentences(
+            journey.review, person.name, person.speaks_for_themselves
+        )
+        if journey.review
+        else [],
     }
 
 
