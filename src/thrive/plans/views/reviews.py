@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +17,8 @@ from thrive.assessments.selectors import case_get_for
 from thrive.core.errors import Refusal
 from thrive.core.forms import GovUKForm
 from thrive.law.clock import render_date
+from thrive.portal.presenters import review_views_items
+from thrive.portal.selectors import review_views_history
 
 from .. import selectors, services
 from ..forms_reviews import (
@@ -57,6 +60,26 @@ def review_section(case: Case, plan: EhcPlan | None, today: Any) -> dict[str, An
         "rows": _rows(case, timetable),
         "timetable": timetable,
         **_adulthood(timetable),
+        **_family_views(case, timetable, today),
+    }
+
+
+def _family_views(case: Case, timetable: ReviewTimetable, today: Any) -> dict[str, Any]:
+    """What the family said before the open review's meeting (the portal keeps it): the
+    newest set, how many earlier, and where to record views given another way."""
+    review = timetable.review
+    if review is None:
+        return {}
+    # No family member reads this page, so no set is "yours".
+    items = review_views_items(review_views_history(review), AnonymousUser())
+    return {
+        "family_views": items[:1],
+        "family_views_earlier": len(items) - 1 if items else 0,
+        "family_views_open": today <= review.meeting_on,
+        "family_views_links": {
+            "all": reverse("portal:case_family_detail", args=[case.pk]),
+            "record": reverse("portal:review_views_record", args=[case.pk]),
+        },
     }
 
 
