@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.system.steps import DESKTOP, check_both_widths, submit_sign_in
+from tests.system.steps import check_both_widths, submit_sign_in
 from tests.system.test_plan_journey import given_a_draft_issued_weeks_ago
 from thrive.accounts.models import User
 from thrive.assessments.models import Case
@@ -53,7 +53,7 @@ def given_a_reviewed_plan(
 
 
 def when_they_sign_in_and_open_the_plan(page: Page, officer: User, case: Case) -> None:
-    page.set_viewport_size(DESKTOP)
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.goto("/accounts/sign-in/")
     submit_sign_in(page, officer.username)
     expect(page).to_have_url(re.compile(r"/cases/$"))
