@@ -14,13 +14,12 @@ from enum import StrEnum
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from thrive.assessments.models import Case
 from thrive.law import reviews as law
 from thrive.plans.models import EhcPlan, PlanVersion
 from thrive.plans.models_reviews import AnnualReview
 from thrive.plans.selectors_reviews import FINAL_KINDS
 
-from .selectors import NO_TEAM, _officer_name, maintained_plans
+from .selectors import NO_TEAM, _officer_name, case_reference, maintained_plans
 
 #: Fewer than 12 weeks to the deadline with no amended plan: at risk.
 AT_RISK_WEEKS = 12
@@ -198,7 +197,7 @@ def phase_transfers(
                 plan_id=pk,
                 case_id=case_id,
                 child_id=child_id,
-                reference=Case(pk=case_id).reference,
+                reference=case_reference(case_id),
                 child_name=name,
                 officer=officer,
                 team=team,
