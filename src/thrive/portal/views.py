@@ -266,8 +266,9 @@ def review_views_record(request: HttpRequest, case_id: int) -> HttpResponse:
     today = timezone.localdate()
     review = selectors.family_review(case, today)
     open_review = review.open_review if review is not None else None
-    form = ReviewViewsRecordForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and open_review is not None and form.is_valid():
+    posted = request.method == "POST" and open_review is not None
+    form = ReviewViewsRecordForm(request.POST if posted else None)
+    if posted and open_review is not None and form.is_valid():
         try:
             services.review_views_give(
                 actor=request.user,
