@@ -11,11 +11,11 @@ class Step(models.TextChoices):
     """The dated steps in the life of a plan after issue that the work queue follows."""
 
     ANNUAL_REVIEW = "annual_review", "Annual review meeting"
-    INVITATIONS = "invitations", "Review invitations, advice and information sent"
-    REPORT = "report", "Review report circulated"
-    DECISION = "decision", "Review decision notified"
-    PROPOSED_AMENDMENTS = "proposed_amendments", "Proposed amendments sent (draft amended plan)"
-    AMENDED_FINAL = "amended_final", "Final amended plan issued"
+    INVITATIONS = "invitations", "Review invitations, advice and information"
+    REPORT = "report", "Review report"
+    DECISION = "decision", "Review decision notice"
+    PROPOSED_AMENDMENTS = "proposed_amendments", "Proposed amendments (draft amended plan)"
+    AMENDED_FINAL = "amended_final", "Final amended plan"
 
 
 class OverdueStep(models.Model):

@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             name='OverdueStep',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(choices=[('annual_review', 'Annual review meeting'), ('invitations', 'Review invitations, advice and information sent'), ('report', 'Review report circulated'), ('decision', 'Review decision notified'), ('proposed_amendments', 'Proposed amendments sent (draft amended plan)'), ('amended_final', 'Final amended plan issued')], max_length=30)),
+                ('step', models.CharField(choices=[('annual_review', 'Annual review meeting'), ('invitations', 'Review invitations, advice and information'), ('report', 'Review report'), ('decision', 'Review decision notice'), ('proposed_amendments', 'Proposed amendments (draft amended plan)'), ('amended_final', 'Final amended plan')], max_length=30)),
                 ('due_by', models.DateField()),
                 ('marked_on', models.DateField()),
                 ('notified', models.BooleanField(default=False)),
