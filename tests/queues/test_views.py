@@ -209,3 +209,23 @@ def test_the_caseload_links_to_the_queue_with_its_counts(
     client.force_login(manager)
     everyone = client.get("/cases/").content.decode()
     assert "Reviews and amendments: 2 steps overdue, 0 due in the next 4 weeks" in everyone
+
+
+def test_the_queue_page_takes_the_same_queries_however_many_plans(
+    client: Any, manager: Any, make_case: Callable[..., Case], officer: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(manager)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/work/?state=all").status_code == 200
+        return len(captured)
+
+    issued_plan(make_case(), officer, add_months(TODAY, -13))
+    few = queries()
+    for _ in range(6):
+        issued_plan(make_case(), officer, add_months(TODAY, -13))
+    assert queries() == few
