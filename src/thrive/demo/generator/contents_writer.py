@@ -1,7 +1,8 @@
 """Writing each batch's advice, plans and family contributions, in bulk like the cases
 (`tables.Table`): requests for advice with their items and the access they grant, EHC plans
 with their draft and final versions, every need, outcome and provision and the links
-between them, and the family's views and responses."""
+between them, and the family's views and responses; then the plan's life after issue:
+annual reviews, amended plans, the decision to cease, mediation and appeals."""
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -9,7 +10,9 @@ from typing import Any
 
 from thrive.advice.models import AdviceItem, AdviceRequest
 from thrive.assessments.models import CaseAccess
+from thrive.disputes.models import Appeal, Mediation
 from thrive.plans.models import EhcPlan, Need, Outcome, PlanVersion, Provision, VersionKind
+from thrive.plans.models_reviews import AnnualReview, Cessation
 from thrive.portal.models import DraftResponse, FamilyViews
 
 from .inboxes import SettingInboxes
@@ -25,7 +28,7 @@ Holder = Callable[[PlannedChild, date], int]
 MODELS = (
     AdviceRequest, AdviceItem, CaseAccess, EhcPlan, PlanVersion, Need, Outcome, Provision,
     Outcome.needs.through, Provision.outcomes.through, PlanVersion.advice.through,
-    FamilyViews, DraftResponse,
+    FamilyViews, DraftResponse, AnnualReview, Cessation, Mediation, Appeal,
 )  # fmt: skip
 
 
@@ -64,7 +67,7 @@ class ContentWriter:
             ("plan", "number", "kind", "based_on", "created_by", "created_at", "issued_on",
              "issued_by", "issued_at", "views_child", "views_family", "interests", "aspirations",
              "history", "placement_setting", "placement_type", "personal_budget",
-             "direct_payments"),
+             "direct_payments", "review"),
         )  # fmt: skip
         self.needs = Table(Need, ("version", "key", "section", "text", "order"))
         self.outcomes = Table(
@@ -89,6 +92,28 @@ class ContentWriter:
             ("version", "given_by", "on_behalf_method", "given_at", "comments",
              "requested_setting", "wants_meeting"),
         )  # fmt: skip
+        self.reviews = Table(
+            AnnualReview,
+            ("plan", "meeting_on", "scheduled_by", "invitations_sent_on", "report_circulated_on",
+             "decision", "decision_notified_on", "notes", *AnnualReview.PREPARATION_FOR_ADULTHOOD,
+             "created_at", "updated_at"),
+        )  # fmt: skip
+        self.cessations = Table(
+            Cessation,
+            ("plan", "review", "reason", "ground", "reasons_given", "consulted_on", "notified_on",
+             "ceases_on", "withdrawn_on", "withdrawn_why", "recorded_by", "created_at"),
+        )  # fmt: skip
+        self.mediations = Table(
+            Mediation,
+            ("case", "subject", "decision_letter_on", "adviser_contacted_on", "mediation_held_on",
+             "outcome", "certificate_issued_on", "certificate_kind", "recorded_by", "created_at",
+             "updated_at"),
+        )  # fmt: skip
+        self.appeals = Table(
+            Appeal,
+            ("case", "subject", "decision_letter_on", "mediation", "registered_on", "hearing_on",
+             "outcome", "outcome_on", "recorded_by", "created_at", "updated_at"),
+        )  # fmt: skip
 
     def write(self, pairs: Sequence[tuple[PlannedChild, int]], holder: Holder) -> None:
         """Write the contents of a batch of children, each with their case's id."""
@@ -96,6 +121,7 @@ class ContentWriter:
         advice_ids = self._write_advice(pairs, holder)
         drafts = self._write_plans(pairs, holder, advice_ids)
         self._write_family(pairs, holder, drafts)
+        self._write_disputes(pairs, holder)
 
     # --- Advice ----------------------------------------------------------------------------
 
@@ -174,10 +200,19 @@ class ContentWriter:
         holder: Holder,
         advice_ids: Mapping[int, list[int]],
     ) -> dict[int, int]:
-        """Each plan with its draft and final versions: {case id: the draft's id}."""
+        """Each plan with its draft and final versions, its reviews and amended versions and
+        any decision to cease: {case id: the draft's id}."""
         planned = [(c, case_id, c.plan) for c, case_id in pairs if c.plan is not None]
         plan_id = self.plans.reserve(len(planned))
-        version_id = self.versions.reserve(sum(1 + (p.final_on is not None) for _, _, p in planned))
+        version_id = self.versions.reserve(
+            sum(
+                1 + (p.final_on is not None)
+                + sum((r.amended_draft_on is not None) + (r.amended_final_on is not None)
+                      for r in c.after.reviews)
+                for c, _, p in planned
+            )
+        )  # fmt: skip
+        review_id = self.reviews.reserve(sum(len(c.after.reviews) for c, _, _ in planned))
         plans: list[Row] = []
         versions: list[Row] = []
         drafts: dict[int, int] = {}
@@ -189,17 +224,80 @@ class ContentWriter:
             self._items(p, draft, [advice_ids[case_id][i] for i in p.draft_advice])
             version_id += 1
             if p.final_on is not None:
+                final_advice = [advice_ids[case_id][i] for i in p.final_advice]
                 versions.append(self._version(c, p, version_id, plan_id, draft, holder))
-                self._items(p, version_id, [advice_ids[case_id][i] for i in p.final_advice])
+                self._items(p, version_id, final_advice)
                 version_id += 1
+                review_id, version_id = self._after_issue(
+                    c, p, plan_id, review_id, version_id, final_advice, versions, holder
+                )
             plan_id += 1
+        # Parents before the rows that refer to them: SQLite looks for the referring rows
+        # of each new parent while any deferred reference is outstanding, without an index.
         self.plans.write(plans)
+        self.reviews.flush(with_ids=True)
         self.versions.write(versions)
+        self.cessations.flush(with_ids=False)
         for table in (self.needs, self.outcomes, self.provisions):
             table.flush(with_ids=True)
         for table in (self.outcome_needs, self.provision_outcomes, self.version_advice):
             table.flush(with_ids=False)
         return drafts
+
+    def _after_issue(
+        self,
+        c: PlannedChild,
+        p: PlannedPlan,
+        plan_id: int,
+        review_id: int,
+        version_id: int,
+        advice: list[int],
+        versions: list[Row],
+        holder: Holder,
+    ) -> tuple[int, int]:
+        """The plan's reviews, each "amend" followed by a draft amended plan and its final
+        (copies of the plan in force, items and keys kept), and any decision to cease.
+        Returns the next review and version ids."""
+        day, moment = self.day, self.moment
+        in_force = version_id - 1  # the final plan
+        number = 3
+        reviews = self.reviews.pending
+        ids = []
+        for r in c.after.reviews:
+            done = [d for d in (r.invitations_sent_on, r.report_circulated_on,
+                                r.decision_notified_on) if d is not None]  # fmt: skip
+            reviews.append((
+                review_id, plan_id, day(r.meeting_on), holder(c, r.scheduled_on),
+                day(r.invitations_sent_on), day(r.report_circulated_on), r.decision,
+                day(r.decision_notified_on), "", *r.pfa, moment(r.scheduled_on),
+                moment(max([r.scheduled_on, *done])),
+            ))  # fmt: skip
+            ids.append(review_id)
+            if r.amended_draft_on is not None and r.decision_notified_on is not None:
+                draft = version_id
+                versions.append(self._row(
+                    c, p, draft, plan_id, number, VersionKind.AMENDED_DRAFT, in_force,
+                    r.decision_notified_on, r.amended_draft_on, holder, review=review_id,
+                ))  # fmt: skip
+                self._items(p, draft, advice)
+                version_id, number = version_id + 1, number + 1
+                if r.amended_final_on is not None:
+                    versions.append(self._row(
+                        c, p, version_id, plan_id, number, VersionKind.AMENDED_FINAL, draft,
+                        r.amended_draft_on, r.amended_final_on, holder,
+                    ))  # fmt: skip
+                    self._items(p, version_id, advice)
+                    in_force = version_id
+                    version_id, number = version_id + 1, number + 1
+            review_id += 1
+        if (x := c.after.cessation) is not None:
+            self.cessations.pending.append((
+                plan_id, None if x.review is None else ids[x.review], x.reason, x.ground,
+                x.reasons_given, day(x.consulted_on), day(x.notified_on), day(x.ceases_on),
+                day(x.withdrawn_on), x.withdrawn_why, holder(c, x.notified_on),
+                moment(x.notified_on),
+            ))  # fmt: skip
+        return review_id, version_id
 
     def _version(
         self,
@@ -214,9 +312,29 @@ class ContentWriter:
         created = p.drafted_on if final else p.started_on
         issued = p.final_on if final else p.drafted_on
         assert issued is not None
+        kind = VersionKind.FINAL if final else VersionKind.DRAFT
+        return self._row(
+            c, p, version_id, plan_id, 2 if final else 1, kind, based_on, created, issued, holder
+        )
+
+    def _row(
+        self,
+        c: PlannedChild,
+        p: PlannedPlan,
+        version_id: int,
+        plan_id: int,
+        number: int,
+        kind: VersionKind,
+        based_on: int | None,
+        created: date,
+        issued: date,
+        holder: Holder,
+        *,
+        review: int | None = None,
+    ) -> Row:
         setting = placement = None
         placement_type = ""
-        if final:  # section I: the draft names no school (CFA 2014, s.38(5))
+        if kind is not VersionKind.DRAFT:  # section I: the draft names no school (s.38(5))
             if c.setting is not None:
                 setting = self.setting_ids[c.setting]
                 placement_type = self.register.settings[c.setting].establishment_type
@@ -224,11 +342,10 @@ class ContentWriter:
                 placement_type = p.placement_type
             placement = setting
         return (
-            version_id, plan_id, 2 if final else 1,
-            VersionKind.FINAL.value if final else VersionKind.DRAFT.value, based_on,
-            holder(c, created), self.moment(created), self.day(issued), holder(c, issued),
-            self.moment(issued), p.views_child, p.views_family, p.interests, p.aspirations,
-            p.history, placement, placement_type, p.personal_budget, p.direct_payments,
+            version_id, plan_id, number, kind.value, based_on, holder(c, created),
+            self.moment(created), self.day(issued), holder(c, issued), self.moment(issued),
+            p.views_child, p.views_family, p.interests, p.aspirations, p.history, placement,
+            placement_type, p.personal_budget, p.direct_payments, review,
         )  # fmt: skip
 
     def _items(self, p: PlannedPlan, version: int, advice: list[int]) -> None:
@@ -286,3 +403,36 @@ class ContentWriter:
                                   r.comments, setting, r.wants_meeting))  # fmt: skip
         self.views.insert(views)
         self.responses.insert(responses)
+
+    # --- Mediation and appeals -----------------------------------------------------------
+
+    def _write_disputes(self, pairs: Sequence[tuple[PlannedChild, int]], holder: Holder) -> None:
+        day, moment = self.day, self.moment
+        with_disputes = [
+            (c, case_id) for c, case_id in pairs if c.after.mediations or c.after.appeals
+        ]
+        mediation_id = self.mediations.reserve(
+            sum(len(c.after.mediations) for c, _ in with_disputes)
+        )
+        mediations: list[Row] = []
+        appeals: list[Row] = []
+        for c, case_id in with_disputes:
+            first = mediation_id
+            for m in c.after.mediations:
+                last = m.certificate_on or m.held_on or m.adviser_contacted_on
+                mediations.append((
+                    mediation_id, case_id, m.subject, day(m.decision_letter_on),
+                    day(m.adviser_contacted_on), day(m.held_on), m.outcome, day(m.certificate_on),
+                    m.certificate_kind, holder(c, m.adviser_contacted_on),
+                    moment(m.adviser_contacted_on), moment(last),
+                ))  # fmt: skip
+                mediation_id += 1
+            for a in c.after.appeals:
+                appeals.append((
+                    case_id, a.subject, day(a.decision_letter_on),
+                    None if a.mediation is None else first + a.mediation, day(a.registered_on),
+                    day(a.hearing_on), a.outcome, day(a.outcome_on), holder(c, a.registered_on),
+                    moment(a.registered_on), moment(a.outcome_on or a.registered_on),
+                ))  # fmt: skip
+        self.mediations.write(mediations)
+        self.appeals.insert(appeals)

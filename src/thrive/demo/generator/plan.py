@@ -16,6 +16,7 @@ from thrive.demo.calibration import Calibration, age_range
 from thrive.law import codes
 from thrive.law.clock import Event, EventKind
 
+from .after_issue import NOTHING_AFTER, AfterIssue, AfterOdds, plan_after_issue
 from .contents import About, Contents, Featured, plan_contents
 from .featured import SHAPES, born_aged, demo_case, shaped_events
 from .people import IdentifierBook, draw_upn, nhs_number, postcode_in
@@ -96,6 +97,7 @@ class PlannedChild:
     views: PlannedViews | None = None
     response: PlannedResponse | None = None  # to the draft, when comments were received
     demo: str = ""  # featured.DemoCase value, for the demo's family sign-ins
+    after: AfterIssue = NOTHING_AFTER  # reviews, amendments, ceasing, mediation and appeals
 
 
 Weights = tuple[tuple[str, ...], tuple[float, ...]]
@@ -116,6 +118,7 @@ class Draws:
     needs: Weights
     placements: Mapping[int, Weights]
     growth_per_day: float  # requests rise over the years as England's have
+    after: AfterOdds
 
     @classmethod
     def from_calibration(cls, calibration: Calibration, years: int) -> "Draws":
@@ -135,6 +138,7 @@ class Draws:
             needs=_weights(calibration.weights("primary_need")),
             placements=placements,
             growth_per_day=math.log(per_year) / _YEAR_DAYS,
+            after=AfterOdds.from_calibration(calibration),
         )
 
 
@@ -250,6 +254,19 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
         if spec.documents
         else Contents()
     )
+    after = (
+        plan_after_issue(
+            draws.after,
+            seed=spec.seed,
+            number=number,
+            born=born,
+            events=timeline.events,
+            final_on=None if contents.plan is None else contents.plan.final_on,
+            today=spec.today,
+        )
+        if spec.documents
+        else NOTHING_AFTER
+    )
     return PlannedChild(
         number=number,
         first_name=first_name,
@@ -272,6 +289,7 @@ def plan_child(spec: AreaSpec, register: Register, number: int) -> PlannedChild:
         views=contents.views,
         response=contents.response,
         demo=demo.value if demo else "",
+        after=after,
     )
 
 
