@@ -240,7 +240,8 @@ def _open_appeal(actor: Any, appeal: Appeal) -> Appeal:
 
 @transaction.atomic
 def appeal_record_hearing(*, actor: Any, appeal: Appeal, hearing_on: date, today: date) -> Appeal:
-    """Record (or move) the hearing date the Tribunal set. It may be in the future."""
+    """Record (or move) the hearing date the Tribunal set. It may be in the future, so
+    `today` limits nothing here; it is taken as every service takes it."""
     appeal = _open_appeal(actor, appeal)
     _not_before(
         hearing_on,
