@@ -168,3 +168,14 @@ def test_the_task_runs_for_today(
         call_command("mark-overdue", "--enqueue")
     assert "Run queued" in capsys.readouterr().out
     assert OverdueStep.objects.filter(step=Step.ANNUAL_REVIEW).exists()
+
+
+def test_a_step_nobody_could_be_told_about_is_recorded_as_not_notified(
+    make_case: Callable[..., Case], officer: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """An officer without an email address and no SEND manager: the row says so."""
+    issued_plan(make_case(), officer, dt.date(2025, 1, 10))
+    marked = _mark(django_capture_on_commit_callbacks)
+    assert (marked.new, marked.messages) == (1, 0)
+    assert OverdueStep.objects.get().notified is False
+    assert mail.outbox == []
