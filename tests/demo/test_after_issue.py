@@ -72,6 +72,18 @@ def test_reviews_follow_the_due_dates_some_late_some_missing(children: list[Plan
     assert overdue_without_meeting > 20
 
 
+def test_no_review_is_recorded_in_a_plans_first_10_months(children: list[PlannedChild]) -> None:
+    recent = [
+        c
+        for c in children
+        if c.plan is not None
+        and c.plan.final_on is not None
+        and c.plan.final_on > TODAY - dt.timedelta(days=300)
+    ]
+    assert recent
+    assert not [c for c in recent if c.after.reviews]
+
+
 def test_decisions_within_4_weeks_match_englands_share(children: list[PlannedChild]) -> None:
     decided = [r for c in children for r in c.after.reviews if r.decision]
     within = [
@@ -191,6 +203,13 @@ def test_writes_exactly_what_the_seed_plans(area: Any) -> None:
     assert Appeal.objects.count() == sum(len(c.after.appeals) for c in children) > 0
     _, other = planned(area_spec(children=AREA, seed=2, established=ESTABLISHED))
     assert sum(len(c.after.reviews) for c in other) != AnnualReview.objects.count()
+
+
+@pytest.mark.django_db
+def test_the_summary_counts_what_was_written(area: Any) -> None:
+    assert area.reviews == AnnualReview.objects.count()
+    assert area.cessations == Cessation.objects.count()
+    assert area.appeals == Appeal.objects.count()
 
 
 @pytest.mark.django_db

@@ -47,6 +47,8 @@ APPEAL_OUTCOMES: Final = (
 TRANSFER_YEARS: Final = frozenset({-1, 6, 11})
 _AFTER_STREAM: Final = 2 << 80  # contents use 1 << 80; the child itself none
 _REVIEW_GAP: Final = 150  # days: a review is never held this soon after the last one
+#: Days from the plan being made before its first review is in the records (~10 months).
+FIRST_REVIEW_AFTER: Final = 300
 #: A review this long before today with its decision still to come is closed: open reviews
 #: are for meetings to come or recently held.
 _RECENT: Final = 91
@@ -346,7 +348,11 @@ def _reviews(
             else:
                 transfer = False
         scheduled = meeting - rng.randrange(SCHEDULED_WEEKS[0] * 7, SCHEDULED_WEEKS[1] * 7) * _DAY
-        if scheduled > today or (stop is not None and meeting >= stop - 30 * _DAY):
+        if (
+            scheduled > today
+            or (stop is not None and meeting >= stop - 30 * _DAY)
+            or (not reviews and today < made + FIRST_REVIEW_AFTER * _DAY)
+        ):
             return reviews, None
         invitations = (
             meeting

@@ -62,6 +62,9 @@ class AreaSummary:
     refused_steps: int  # always 0 unless the law and the generator disagree
     plans: int = 0
     advice_requests: int = 0
+    reviews: int = 0
+    cessations: int = 0
+    appeals: int = 0
 
 
 _MODELS: Final = (Child, Case, CaseEvent, CaseAssignment, *CONTENT_MODELS)
@@ -357,6 +360,8 @@ def _generate_area(
     summary = AreaSummary(
         la, len(register.settings), done, done, events, open_cases, refused,
         plans=writer.contents.plans.written, advice_requests=writer.contents.requests.written,
+        reviews=writer.contents.reviews.written, cessations=writer.contents.cessations.written,
+        appeals=writer.contents.appeals.written,
     )  # fmt: skip
     _audit(summary, spec)
     return summary
@@ -386,8 +391,10 @@ def _audit(summary: AreaSummary, spec: AreaSpec) -> None:
         summary=(
             f"generated a synthetic local area: {summary.settings:,} settings, "
             f"{summary.children:,} children and young people, {summary.events:,} case events, "
-            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans "
-            f"(seed {spec.seed}, {spec.years} years to {spec.today.isoformat()})"
+            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans, "
+            f"{summary.reviews:,} annual reviews, {summary.cessations:,} decisions to cease, "
+            f"{summary.appeals:,} appeals (seed {spec.seed}, {spec.years} years to "
+            f"{spec.today.isoformat()})"
         ),
         channel="command",
     )

@@ -49,8 +49,9 @@ class Command(BaseCommand):
     help = (
         "Generate a synthetic local area: the council, its education settings, children and "
         "young people aged 0 to 25, their EHC needs assessment cases with the advice asked for "
-        "and given, EHC plans and families' views, drawn to match England's published "
-        "figures. Deterministic for the same seed, date, size and years."
+        "and given, EHC plans and families' views, annual reviews, amended and ceased plans, "
+        "mediation and appeals, drawn to match England's published figures. Deterministic "
+        "for the same seed, date, size and years."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -127,8 +128,9 @@ class Command(BaseCommand):
             f"Generated {summary.local_authority.name}: {summary.settings:,} settings, "
             f"{summary.children:,} children and young people, {summary.cases:,} cases "
             f"({summary.open_cases:,} open), {summary.events:,} events, "
-            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans, as "
-            f"of {today.isoformat()}, in {seconds:.1f} s."
+            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans, "
+            f"{summary.reviews:,} annual reviews, {summary.cessations:,} decisions to cease, "
+            f"{summary.appeals:,} appeals, as of {today.isoformat()}, in {seconds:.1f} s."
         )
         if summary.refused_steps:
             self.stderr.write(
