@@ -13,30 +13,17 @@ from playwright.sync_api import Page, expect
 
 from tests.factories import make_user, step
 from tests.portal.builders import hide_plan_documents
-from tests.system.steps import submit_sign_in
+from tests.system.steps import check_both_widths, submit_sign_in
 from thrive.accounts.models import User
 from thrive.advice.models import AdviceRequest
 from thrive.assessments import services
 from thrive.assessments.models import Case
 from thrive.law import clock
 from thrive.people.models import Child, FamilyLink
-from thrive.plans.models import EhcPlan, PlanVersion
+from thrive.plans.models import AnnualReview, EhcPlan, PlanVersion
 from thrive.portal import presenters
 
 pytestmark = pytest.mark.browser
-
-DESKTOP = {"width": 1280, "height": 800}
-NARROW = {"width": 320, "height": 800}
-
-
-def check_accessibility(page: Page, axe: Any, where: str) -> None:
-    """No WCAG 2.2 AA violations at desktop width, nor at 320 pixels wide (WCAG 1.4.10)."""
-    page.set_viewport_size(DESKTOP)
-    axe(page, f"{where} (desktop)")
-    page.set_viewport_size(NARROW)
-    axe(page, f"{where} (320 pixels wide)")
-    page.set_viewport_size(DESKTOP)
-
 
 # Given
 
@@ -94,36 +81,37 @@ def _draft_served(officer: User, case: Case, served_on: dt.date, today: dt.date)
 
 def when_they_sign_in(page: Page, parent: User, axe: Any) -> None:
     page.goto("/accounts/sign-in/?next=/family/")
-    check_accessibility(page, axe, "the sign-in page")
+    check_both_widths(page, axe, "the sign-in page")
     submit_sign_in(page, parent.username)
 
 
 def when_they_give_their_views(page: Page, axe: Any) -> None:
     page.get_by_role("link", name="Tell us about Wren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("All about Wren")
-    check_accessibility(page, axe, "the views page")
+    check_both_widths(page, axe, "the views page")
     page.get_by_role("button", name="Send to the council").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Tell us about at least one thing")
     expect(summary).to_be_focused()
-    check_accessibility(page, axe, "the views page showing an error")
+    check_both_widths(page, axe, "the views page showing an error")
     page.get_by_label("My hopes for the future").fill("To go to the same school as my sister.")
     page.get_by_role("button", name="Send to the council").click()
 
 
 def when_they_read_the_draft(page: Page, version: PlanVersion, axe: Any) -> None:
+    assert version.issued_on is not None
     closes = clock.render_date(clock.comments_close_on(version.issued_on))
     page.get_by_role("link", name=f"Comment on the draft plan by {closes}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("The draft plan")
     expect(page.get_by_text(f"You can comment until {closes}.")).to_be_visible()
-    check_accessibility(page, axe, "the draft plan page")
+    check_both_widths(page, axe, "the draft plan page")
     if presenters.plan_document_links(version) is None:
         # The plans app's document pages are not mounted: the draft is shown here.
         expect(page.get_by_text("I like trains and drawing.")).to_be_visible()
         return
     page.get_by_role("link", name="View the draft plan").click()
     expect(page.get_by_text("I like trains and drawing.")).to_be_visible()
-    check_accessibility(page, axe, "the draft plan document")
+    check_both_widths(page, axe, "the draft plan document")
     page.go_back()
 
 
@@ -143,7 +131,9 @@ def then_they_see_the_journey(page: Page, case: Case, version: PlanVersion, axe:
     expect(page).to_have_url(re.compile(rf"/family/children/{case.child_id}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Wren Example")
     expect(page.get_by_text("The council has sent out Wren's draft EHC plan.")).to_be_visible()
-    final_due = clock.render_date(clock.assessment_due_dates(case.events.first().on)["final_plan"])
+    received = case.events.first()
+    assert received is not None
+    final_due = clock.render_date(clock.assessment_due_dates(received.on)["final_plan"])
     expect(page.get_by_text(f"send you the final EHC plan by {final_due}")).to_be_visible()
     expect(page.get_by_text("Educational psychology")).to_be_visible()
     tasks = page.locator(".govuk-task-list")
@@ -151,7 +141,7 @@ def then_they_see_the_journey(page: Page, case: Case, version: PlanVersion, axe:
     expect(tasks.locator(".govuk-task-list__item")).to_have_count(2)
     page.get_by_text("How the timescales work").click()
     expect(page.get_by_text("Weeks include weekends and school holidays.")).to_be_visible()
-    check_accessibility(page, axe, "the child's journey")
+    check_both_widths(page, axe, "the child's journey")
 
 
 def then_their_views_are_sent(page: Page, axe: Any) -> None:
@@ -159,7 +149,7 @@ def then_their_views_are_sent(page: Page, axe: Any) -> None:
     expect(banner).to_contain_text("Your answers have been sent to the council")
     item = page.locator(".govuk-task-list__item").filter(has_text="Tell us about Wren")
     expect(item.locator(".govuk-task-list__status")).to_have_text("Done")
-    check_accessibility(page, axe, "the journey after giving views")
+    check_both_widths(page, axe, "the journey after giving views")
 
 
 def then_the_council_has_their_comments(page: Page, case: Case, axe: Any) -> None:
@@ -170,7 +160,7 @@ def then_the_council_has_their_comments(page: Page, case: Case, axe: Any) -> Non
     today = clock.render_date(timezone.localdate())
     expect(page.get_by_text(f"The council received your comments on {today}.")).to_be_visible()
     assert case.events.filter(kind="comments_received").count() == 1
-    check_accessibility(page, axe, "the journey after commenting")
+    check_both_widths(page, axe, "the journey after commenting")
 
 
 def test_a_parent_follows_the_assessment_and_comments_on_the_draft(
@@ -198,13 +188,13 @@ def test_a_case_officer_records_what_a_family_said_by_phone_and_on_paper(
     page.goto(f"/accounts/sign-in/?next=/cases/{case.pk}/family/")
     submit_sign_in(page, officer.username)
     expect(page.get_by_text("No views have been given yet.")).to_be_visible()
-    check_accessibility(page, axe, "what the family has told us")
+    check_both_widths(page, axe, "what the family has told us")
 
     page.get_by_role("link", name="Record views given on paper, by phone or at a meeting").click()
     page.get_by_label("What is important to me").fill("My dog, Biscuit.")
     page.get_by_role("button", name="Save views").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text("Select how the family gave this")
-    check_accessibility(page, axe, "the record-views form showing an error")
+    check_both_widths(page, axe, "the record-views form showing an error")
     page.get_by_label("By phone").check()
     page.get_by_role("button", name="Save views").click()
     expect(
@@ -212,13 +202,13 @@ def test_a_case_officer_records_what_a_family_said_by_phone_and_on_paper(
     ).to_be_visible()
 
     page.get_by_role("link", name=re.compile("Record a response given on paper")).click()
-    check_accessibility(page, axe, "the record-response form")
+    check_both_widths(page, axe, "the record-response form")
     page.get_by_label("On paper").check()
     page.get_by_label("The family's comments on the draft plan (optional)").fill("Letter.")
     page.get_by_role("group", name="Did the family ask for a meeting?").get_by_label("No").check()
     page.get_by_role("button", name="Save response").click()
     expect(page.get_by_text(re.compile("council, given on paper"))).to_be_visible()
-    check_accessibility(page, axe, "what the family has told us, after recording")
+    check_both_widths(page, axe, "what the family has told us, after recording")
 
 
 def test_a_family_with_two_children_reads_a_draft_shown_on_the_portal(
@@ -231,10 +221,80 @@ def test_a_family_with_two_children_reads_a_draft_shown_on_the_portal(
     FamilyLink.objects.create(user=parent, child=make_child(first_name="Ash"), relationship="carer")
     when_they_sign_in(page, parent, axe)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your children")
-    check_accessibility(page, axe, "the family home with two children")
+    check_both_widths(page, axe, "the family home with two children")
 
     page.get_by_role("link", name="Wren Example").click()
     page.get_by_role("link", name=re.compile("Comment on the draft plan")).click()
     expect(page.get_by_role("heading", name="A: Views, interests and aspirations")).to_be_visible()
     expect(page.get_by_text("I like trains and drawing.")).to_be_visible()
-    check_accessibility(page, axe, "the draft plan shown on the portal")
+    check_both_widths(page, axe, "the draft plan shown on the portal")
+
+
+def given_a_review_meeting_in_three_weeks(officer: User, case: Case, draft: PlanVersion) -> str:
+    """The final plan issued today and its first review meeting in 3 weeks: returns the
+    meeting date in words."""
+    today = timezone.localdate()
+    PlanVersion.objects.create(
+        plan=draft.plan,
+        number=2,
+        kind="final",
+        based_on=draft,
+        created_by=officer,
+        issued_on=today,
+        issued_at=timezone.now(),
+        issued_by=officer,
+    )
+    for event in (step("comments_received", today), step("final_issued", today)):
+        services.case_append_step(actor=officer, case=case, step=event, today=today)
+    meeting = AnnualReview.objects.create(
+        plan=draft.plan, meeting_on=today + dt.timedelta(days=21), scheduled_by=officer
+    )
+    return clock.render_date(meeting.meeting_on)
+
+
+def test_a_parent_gives_their_views_before_the_annual_review(
+    page: Page, officer: User, make_child: Callable[..., Child], axe: Any
+) -> None:
+    """Given a review meeting in 3 weeks, when the parent gives their views on the portal,
+    then the council reads them beside the review on the plan."""
+    parent, case, draft = given_a_parent_whose_child_has_a_draft_plan(officer, make_child)
+    meeting = given_a_review_meeting_in_three_weeks(officer, case, draft)
+
+    # The child's page shows the review's dates in plain English and the task
+    when_they_sign_in(page, parent, axe)
+    expect(page.get_by_role("heading", name="Annual review")).to_be_visible()
+    expect(page.get_by_text(f"The meeting is on {meeting}.")).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("You will be invited at least 2 weeks before the meeting"))
+    ).to_be_visible()
+    check_both_widths(page, axe, "the child's page with an annual review")
+
+    # Sending nothing is explained in the error summary
+    task = f"Give your views before the review meeting on {meeting}"
+    page.get_by_role("link", name=task).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your views for the annual review")
+    check_both_widths(page, axe, "the review views page")
+    page.get_by_role("button", name="Send to the council").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Tell us about at least one thing")
+    check_both_widths(page, axe, "the review views page showing an error")
+
+    # Their views are sent, and the task says so
+    page.get_by_label("What is working well").fill("The reading group every morning.")
+    page.get_by_label("Questions for the meeting").fill("Can Wren start swimming lessons?")
+    page.get_by_role("button", name="Send to the council").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "Your views have been sent to the council"
+    )
+    item = page.locator(".govuk-task-list__item").filter(has_text=task)
+    expect(item.locator(".govuk-task-list__status")).to_have_text("Sent")
+    check_both_widths(page, axe, "the child's page after giving review views")
+
+    # The case officer reads them beside the review on the plan
+    page.get_by_role("button", name="Sign out").click()
+    page.goto(f"/accounts/sign-in/?next=/cases/{case.pk}/plan/")
+    submit_sign_in(page, officer.username)
+    expect(page.get_by_role("heading", name="The family's views for this review")).to_be_visible()
+    expect(page.get_by_text("The reading group every morning.")).to_be_visible()
+    check_both_widths(page, axe, "the plan overview with the family's review views")
