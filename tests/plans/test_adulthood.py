@@ -266,3 +266,21 @@ def test_only_the_case_work_team_uses_the_page(
     assert client.post(_url(plan), ANSWERS).status_code == 403
     held.refresh_from_db()
     assert not adulthood_recorded(held)
+
+
+def test_before_the_meeting_the_page_shows_the_plan_but_takes_nothing(
+    signed_in: Any, officer: Any, plan: EhcPlan
+) -> None:
+    today = timezone.localdate()
+    _born(plan, today.replace(year=today.year - 16))
+    AnnualReview.objects.create(
+        plan=plan, meeting_on=today + dt.timedelta(days=20), scheduled_by=officer
+    )
+    page = signed_in.get(_url(plan)).content.decode()
+    assert "You can record what it said once it has been held" in page
+    assert "Reads a book of their choice on their own." in page
+    assert 'name="pfa_employment"' not in page
+    response = signed_in.post(_url(plan), ANSWERS)
+    assert response.status_code == 400
+    assert "once the meeting has been held" in response.content.decode()
+    assert "Preparing for adulthood: not yet recorded" in _overview(signed_in, plan)
