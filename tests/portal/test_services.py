@@ -26,7 +26,7 @@ def give_views(world: Any, visitor: str = "parent", **kwargs: Any) -> FamilyView
 def respond(
     world: Any, version: Any, today: dt.date, visitor: str = "parent", **kwargs: Any
 ) -> Any:
-    values = {"comments": "Please add speech therapy.", "requested_setting": None}
+    values: dict[str, Any] = {"comments": "Please add speech therapy.", "requested_setting": None}
     values |= {"wants_meeting": False, **kwargs}
     return services.draft_respond(
         actor=world.users[visitor], version=version, today=today, **values
@@ -53,7 +53,7 @@ def test_a_parent_gives_views_with_an_audit_entry_and_a_notice_to_the_officer(
     [message] = mail.outbox
     assert message.to == [officer_email]
     assert f"New views were given for case {world.case.reference}." in message.body
-    assert "Wren" not in message.body + message.subject
+    assert "Wren" not in f"{message.body} {message.subject}"
 
 
 def test_giving_views_again_keeps_the_earlier_ones(world: Any) -> None:
