@@ -287,9 +287,9 @@ def _meeting_day(rng: random.Random, odds: AfterOdds, due: date, earliest: date)
 
 
 def _pfa(rng: random.Random, born: date, meeting: date) -> tuple[str, str, str, str, str]:
-    if not law.review_meeting_timetable(meeting, born).preparation_for_adulthood:
-        return ("", "", "", "", "")
-    if rng.random() >= PFA_RECORDED:
+    # From Year 9 (regs 20(6), 21(6)), as `law.review_meeting_timetable` judges it.
+    year = law.national_curriculum_year(born, meeting)
+    if year < law.PREPARATION_FOR_ADULTHOOD_FROM_YEAR or rng.random() >= PFA_RECORDED:
         return ("", "", "", "", "")
     picked = tuple(rng.choice(texts) for texts in _PFA)
     return picked[0], picked[1], picked[2], picked[3], picked[4]
