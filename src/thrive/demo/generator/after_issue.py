@@ -342,7 +342,7 @@ def _reviews(
                 review_by = None  # the usual meeting is early enough
         transfer = review_by is not None and rng.random() < TRANSFER_REVIEWED_EARLY
         if transfer and review_by is not None:
-            early = review_by - round(rng.triangular(60, 160, 110)) * _DAY
+            early = review_by - round(rng.triangular(90, 190, 130)) * _DAY
             if early >= earliest:
                 meeting = min(meeting, early)
             else:
