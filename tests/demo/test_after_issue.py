@@ -84,6 +84,18 @@ def test_no_review_is_recorded_in_a_plans_first_10_months(children: list[Planned
     assert not [c for c in recent if c.after.reviews]
 
 
+def test_no_maintained_plan_is_left_unreviewed_for_years(children: list[PlannedChild]) -> None:
+    for c in children:
+        if c.plan is None or c.plan.final_on is None:
+            continue
+        x = c.after.cessation
+        if x is not None and x.withdrawn_on is None:
+            continue
+        held = [r.meeting_on for r in c.after.reviews if r.meeting_on <= TODAY]
+        due = law.annual_review_due(c.plan.final_on, c.date_of_birth, max(held, default=None))
+        assert due.due_by > TODAY - dt.timedelta(days=300), c.number
+
+
 def test_decisions_within_4_weeks_match_englands_share(children: list[PlannedChild]) -> None:
     decided = [r for c in children for r in c.after.reviews if r.decision]
     within = [
@@ -157,6 +169,10 @@ def test_ceasing_reasons_fit_the_age_and_the_law(children: list[PlannedChild]) -
             assert x.ceases_on == x.notified_on
         else:
             assert x.ceases_on >= law.cessation_notice(x.notified_on).maintained_until_at_least
+        if x.withdrawn_on is not None:  # the Tribunal or the council kept the plan
+            after = sum(1 for r in c.after.reviews if r.meeting_on < x.notified_on)
+            assert all(r.meeting_on > x.withdrawn_on for r in c.after.reviews[after:])
+            continue
         assert all(r.meeting_on < x.notified_on for r in c.after.reviews)
         assert all(r.decision for r in c.after.reviews)  # no open review once ceased
     assert reasons["5"]

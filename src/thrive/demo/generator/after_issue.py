@@ -188,6 +188,8 @@ REASONS_GIVEN: Final = {
 #: Reasons a review meeting may lead to (the others happen between reviews).
 _AT_REVIEW: Final = frozenset({"1", "2", "3", "4", "6", "9"})
 _NOT_CONSULTED: Final = frozenset({"5", "7", "8"})
+#: Reasons a family may dispute (a move, a death or the age limit are facts).
+_CONTESTED: Final = frozenset({"2", "3", "4", "6", "9"})
 
 
 def _stream(seed: int, number: int) -> random.Random:
@@ -325,12 +327,19 @@ def _reviews(
     born: date,
     today: date,
     stop: date | None,
+    before: Sequence[PlannedReview] = (),
+    not_before: date | None = None,
 ) -> tuple[list[PlannedReview], int | None]:
     """Reviews from the plan being made until ``stop`` (a decision to cease between
-    reviews) or today; and the position of a review that decided to cease, if one did."""
-    reviews: list[PlannedReview] = []
-    last: date | None = None
-    amended = made  # the last amended plan: the next review comes after it
+    reviews) or today; and the position of a review that decided to cease, if one did.
+    Given the reviews ``before``, carries on after them, with no meeting before
+    ``not_before`` and no decision to cease (the plan's one decision was withdrawn)."""
+    reviews = list(before)
+    last = reviews[-1].meeting_on if reviews else None
+    # The last amended plan (or a withdrawn decision to cease): the next review comes after.
+    amended = max([made, *(r.amended_final_on for r in reviews if r.amended_final_on)])
+    if not_before is not None:
+        amended = max(amended, not_before)
     while True:
         due = law.annual_review_due(made, born, last).due_by
         earliest = max((last or made) + _REVIEW_GAP * _DAY, amended + 14 * _DAY)
@@ -368,6 +377,8 @@ def _reviews(
         else:
             notified = meeting + round(rng.triangular(29, _RECENT, 40)) * _DAY
         decision = "amend" if transfer else _pick(rng, odds.outcomes)
+        if decision == "cease" and before:
+            decision = "keep"
         report = min(report, notified)
         pfa = _pfa(rng, born, meeting)
         is_open = notified > today or (stop is not None and notified >= stop)
@@ -427,7 +438,7 @@ def _appealable(
             decisions.append(
                 _Decision("refusal_to_amend", r.decision_notified_on, REFUSAL_TO_AMEND_ODDS)
             )
-    if cessation is not None and cessation.reason != "8":
+    if cessation is not None and cessation.reason in _CONTESTED:
         decisions.append(_Decision("ceasing", cessation.notified_on, 1.0))
     return decisions
 
@@ -543,6 +554,25 @@ def _until(review: PlannedReview, stop: date) -> PlannedReview:
     return review
 
 
+def _resumed(
+    rng: random.Random, odds: AfterOdds, made: date, born: date, today: date,
+    reviews: Sequence[PlannedReview], withdrawn: date,
+) -> list[PlannedReview]:  # fmt: skip
+    """The plan goes on after its decision to cease is withdrawn: an amendment cut short is
+    finished, and the reviews carry on."""
+    reviews = list(reviews)
+    if reviews and reviews[-1].amended_draft_on and reviews[-1].amended_final_on is None:
+        final = withdrawn + rng.randrange(14, 57) * _DAY
+        if final > today:
+            return reviews
+        reviews[-1] = reviews[-1]._replace(amended_final_on=final)
+    more, _ = _reviews(
+        rng, odds, made=made, born=born, today=today, stop=None, before=reviews,
+        not_before=withdrawn,
+    )  # fmt: skip
+    return more
+
+
 def plan_after_issue(
     odds: AfterOdds,
     *,
@@ -576,4 +606,6 @@ def plan_after_issue(
     mediations, appeals = _disputes(rng, odds, decisions, today)
     if cessation is not None:
         cessation = _after_appeals(cessation, appeals)
+        if final_on is not None and cessation.withdrawn_on is not None:
+            reviews = _resumed(rng, odds, final_on, born, today, reviews, cessation.withdrawn_on)
     return AfterIssue(tuple(reviews), cessation, tuple(mediations), tuple(appeals))
