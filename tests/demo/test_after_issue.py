@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from django.db import transaction
+from django.db.models import F
 
 from tests.demo.conftest import TODAY, area_spec, planned
 from thrive.demo.generator import PlannedChild, generate_area
@@ -15,7 +16,7 @@ from thrive.demo.generator.after_issue import AfterOdds, plan_after_issue
 from thrive.disputes.models import Appeal, Mediation
 from thrive.law import codes
 from thrive.law import reviews as law
-from thrive.plans.models import EhcPlan, PlanVersion, VersionKind
+from thrive.plans.models import EhcPlan, Outcome, PlanVersion, Provision, VersionKind
 from thrive.plans.models_reviews import AnnualReview, Cessation
 
 AREA = 500
@@ -207,6 +208,15 @@ def test_appeals_follow_decisions_mostly_within_the_window(children: list[Planne
     assert outcomes[""] > 0  # recent appeals are open
 
 
+def _contents(version: PlanVersion) -> tuple[Any, ...]:
+    return (
+        list(version.needs.values_list("key", "section", "text", "order")),
+        list(version.outcomes.values_list("key", "text", "achieve_by", "order", "needs__key")),
+        list(version.provisions.values_list("key", "section", "what", "order", "outcomes__key")),
+        list(version.advice.values_list("id", flat=True)),
+    )
+
+
 # --- Written to the database -----------------------------------------------------------
 
 
@@ -278,6 +288,15 @@ def test_amended_versions_copy_the_plan_in_force_after_the_decision(area: Any) -
         keys = set(draft.needs.values_list("key", flat=True))
         assert keys == set(draft.based_on.needs.values_list("key", flat=True))
         assert draft.placement_type
+    for amended in PlanVersion.objects.filter(kind=VersionKind.AMENDED_FINAL)[:20]:
+        final = PlanVersion.objects.get(plan=amended.plan_id, kind=VersionKind.FINAL)
+        assert _contents(amended) == _contents(final)
+    # Every copied link joins items of the same version.
+    links = Outcome.needs.through.objects
+    assert not links.exclude(outcome__version=F("need__version")).exists()
+    links = Provision.outcomes.through.objects
+    assert not links.exclude(provision__version=F("outcome__version")).exists()
+    assert Outcome.objects.filter(version__kind=VersionKind.AMENDED_FINAL).exists()
     finals = PlanVersion.objects.filter(kind=VersionKind.AMENDED_FINAL).select_related("based_on")
     in_time = 0
     for final in finals:

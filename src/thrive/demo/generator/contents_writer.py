@@ -6,7 +6,9 @@ annual reviews, amended plans, the decision to cease, mediation and appeals."""
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Final, NamedTuple
+
+from django.db import connection, models
 
 from thrive.advice.models import AdviceItem, AdviceRequest
 from thrive.assessments.models import CaseAccess
@@ -19,7 +21,7 @@ from .inboxes import SettingInboxes
 from .plan import PlannedChild
 from .records import TO_PRACTITIONER, TO_SETTING, PlannedPlan
 from .register import Register
-from .tables import Table, through
+from .tables import Table, column, through
 
 Row = tuple[Any, ...]
 #: Who held the case on a day: (child, day) -> user id.
@@ -30,6 +32,60 @@ MODELS = (
     Outcome.needs.through, Provision.outcomes.through, PlanVersion.advice.through,
     FamilyViews, DraftResponse, AnnualReview, Cessation, Mediation, Appeal,
 )  # fmt: skip
+
+
+class Ranges(NamedTuple):
+    """Where one version's items are: (first id, how many) in each table, in `_COPIED`
+    order."""
+
+    needs: tuple[int, int]
+    outcomes: tuple[int, int]
+    provisions: tuple[int, int]
+    outcome_needs: tuple[int, int]
+    provision_outcomes: tuple[int, int]
+
+
+#: A batch's copies of items (SQLite): for each new version, and for each of the tables in
+#: `Ranges` order, the first and last source id and the shift to the new ids.
+_COPIES: Final = "demo_item_copies"
+_COPY_COLUMNS: Final = (
+    "version",
+    *(f"{t}_{end}" for t in ("n", "o", "p", "on", "po") for end in ("first", "last", "shift")),
+)
+
+
+_NEED_FIELDS: Final = ("version", "key", "section", "text", "order")
+_OUTCOME_FIELDS: Final = (
+    "version", "key", "text", "time_frame", "achieve_by", "adulthood_area", "order",
+)  # fmt: skip
+_PROVISION_FIELDS: Final = (
+    "version", "key", "section", "what", "who", "how_often", "how_long", "group_size", "order",
+)  # fmt: skip
+
+
+def _copy_sql(
+    model: type[models.Model], fields: Sequence[str], table: str, shifted: dict[str, str]
+) -> str:
+    """INSERT ... SELECT the rows of ``table`` (named by ``_COPY_COLUMNS`` prefix) in each
+    copy's source range, with new ids; ``shifted`` maps a field to the prefix whose shift
+    moves it (a reference to a copied row), and "version" takes the copy's version."""
+    quote = connection.ops.quote_name
+    names = [quote(column(model, f)) for f in ("id", *fields)]
+    values = [f"x.{quote('id')} + c.{table}_shift"]
+    for field, name in zip(fields, names[1:], strict=True):
+        if field == "version":
+            values.append("c.version")
+        elif field in shifted:
+            values.append(f"x.{name} + c.{shifted[field]}_shift")
+        else:
+            values.append(f"x.{name}")
+    # CROSS JOIN: SQLite walks the copies and reads each source range by its ids.
+    return (
+        f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(names)}) "  # noqa: S608
+        f"SELECT {', '.join(values)} FROM {_COPIES} c CROSS JOIN "
+        f"{quote(model._meta.db_table)} x WHERE x.{quote('id')} "
+        f"BETWEEN c.{table}_first AND c.{table}_last"
+    )
 
 
 class ContentWriter:
@@ -69,16 +125,9 @@ class ContentWriter:
              "history", "placement_setting", "placement_type", "personal_budget",
              "direct_payments", "review"),
         )  # fmt: skip
-        self.needs = Table(Need, ("version", "key", "section", "text", "order"))
-        self.outcomes = Table(
-            Outcome,
-            ("version", "key", "text", "time_frame", "achieve_by", "adulthood_area", "order"),
-        )
-        self.provisions = Table(
-            Provision,
-            ("version", "key", "section", "what", "who", "how_often", "how_long", "group_size",
-             "order"),
-        )  # fmt: skip
+        self.needs = Table(Need, _NEED_FIELDS)
+        self.outcomes = Table(Outcome, _OUTCOME_FIELDS)
+        self.provisions = Table(Provision, _PROVISION_FIELDS)
         self.outcome_needs = Table(*through(Outcome._meta.get_field("needs")))
         self.provision_outcomes = Table(*through(Provision._meta.get_field("outcomes")))
         self.version_advice = Table(*through(PlanVersion._meta.get_field("advice")))
@@ -91,6 +140,23 @@ class ContentWriter:
             DraftResponse,
             ("version", "given_by", "on_behalf_method", "given_at", "comments",
              "requested_setting", "wants_meeting"),
+        )  # fmt: skip
+        self._copied = (
+            self.needs, self.outcomes, self.provisions, self.outcome_needs,
+            self.provision_outcomes,
+        )  # fmt: skip
+        self._copies: list[tuple[int, ...]] = []
+        outcome_needs = through(Outcome._meta.get_field("needs"))
+        provision_outcomes = through(Provision._meta.get_field("outcomes"))
+        self._copy_sql = (
+            _copy_sql(Need, _NEED_FIELDS, "n", {}),
+            _copy_sql(Outcome, _OUTCOME_FIELDS, "o", {}),
+            _copy_sql(Provision, _PROVISION_FIELDS, "p", {}),
+            _copy_sql(*outcome_needs, "on", dict(zip(outcome_needs[1], ("o", "n"), strict=True))),
+            _copy_sql(
+                *provision_outcomes, "po",
+                dict(zip(provision_outcomes[1], ("p", "o"), strict=True)),
+            ),
         )  # fmt: skip
         self.reviews = Table(
             AnnualReview,
@@ -226,11 +292,12 @@ class ContentWriter:
             if p.final_on is not None:
                 final_advice = [advice_ids[case_id][i] for i in p.final_advice]
                 versions.append(self._version(c, p, version_id, plan_id, draft, holder))
-                self._items(p, version_id, final_advice)
+                ranges = self._items(p, version_id, final_advice)
                 version_id += 1
                 review_id, version_id = self._after_issue(
-                    c, p, plan_id, review_id, version_id, final_advice, versions, holder
-                )
+                    c, p, plan_id, review_id, version_id, (ranges, final_advice), versions,
+                    holder,
+                )  # fmt: skip
             plan_id += 1
         # Parents before the rows that refer to them: SQLite looks for the referring rows
         # of each new parent while any deferred reference is outstanding, without an index.
@@ -238,10 +305,13 @@ class ContentWriter:
         self.reviews.flush(with_ids=True)
         self.versions.write(versions)
         self.cessations.flush(with_ids=False)
-        for table in (self.needs, self.outcomes, self.provisions):
+        for table in (
+            self.needs, self.outcomes, self.provisions, self.outcome_needs,
+            self.provision_outcomes,
+        ):  # fmt: skip
             table.flush(with_ids=True)
-        for table in (self.outcome_needs, self.provision_outcomes, self.version_advice):
-            table.flush(with_ids=False)
+        self._flush_copies()
+        self.version_advice.flush(with_ids=False)
         return drafts
 
     def _after_issue(
@@ -251,7 +321,7 @@ class ContentWriter:
         plan_id: int,
         review_id: int,
         version_id: int,
-        advice: list[int],
+        items: "tuple[Ranges, list[int]]",
         versions: list[Row],
         holder: Holder,
     ) -> tuple[int, int]:
@@ -259,6 +329,7 @@ class ContentWriter:
         (copies of the plan in force, items and keys kept), and any decision to cease.
         Returns the next review and version ids."""
         day, moment = self.day, self.moment
+        source, advice = items  # the final plan's items: every amended version copies them
         in_force = version_id - 1  # the final plan
         number = 3
         reviews = self.reviews.pending
@@ -279,14 +350,14 @@ class ContentWriter:
                     c, p, draft, plan_id, number, VersionKind.AMENDED_DRAFT, in_force,
                     r.decision_notified_on, r.amended_draft_on, holder, review=review_id,
                 ))  # fmt: skip
-                self._items(p, draft, advice)
+                self._copy(p, source, draft, advice)
                 version_id, number = version_id + 1, number + 1
                 if r.amended_final_on is not None:
                     versions.append(self._row(
                         c, p, version_id, plan_id, number, VersionKind.AMENDED_FINAL, draft,
                         r.amended_draft_on, r.amended_final_on, holder,
                     ))  # fmt: skip
-                    self._items(p, version_id, advice)
+                    self._copy(p, source, version_id, advice)
                     in_force = version_id
                     version_id, number = version_id + 1, number + 1
             review_id += 1
@@ -348,12 +419,17 @@ class ContentWriter:
             placement_type, p.personal_budget, p.direct_payments, review,
         )  # fmt: skip
 
-    def _items(self, p: PlannedPlan, version: int, advice: list[int]) -> None:
-        """A version's needs, outcomes and provisions, with the same keys in every version."""
+    def _items(self, p: PlannedPlan, version: int, advice: list[int]) -> "Ranges":
+        """A version's needs, outcomes and provisions, with the same keys in every version;
+        returns where their rows are, for copies (`_copy`)."""
         day = self.day
         need_id = self.needs.reserve(len(p.needs))
         outcome_id = self.outcomes.reserve(len(p.outcomes))
         provision_id = self.provisions.reserve(len(p.provisions))
+        outcome_needs = sum(len(o.needs) for o in p.outcomes)
+        provision_outcomes = sum(len(x.outcomes) for x in p.provisions)
+        outcome_need_id = self.outcome_needs.reserve(outcome_needs)
+        provision_outcome_id = self.provision_outcomes.reserve(provision_outcomes)
         orders: dict[str, int] = {}
         needs = self.needs.pending
         for i, n in enumerate(p.needs):
@@ -361,19 +437,62 @@ class ContentWriter:
             needs.append((need_id + i, version, n.key, n.section, n.text, order))
         outcomes = self.outcomes.pending
         links = self.outcome_needs.pending
+        link = outcome_need_id
         for i, o in enumerate(p.outcomes):
             outcomes.append((outcome_id + i, version, o.key, o.text, o.time_frame,
                              day(o.achieve_by), o.adulthood_area, i + 1))  # fmt: skip
-            links.extend((outcome_id + i, need_id + n) for n in o.needs)
+            for position in o.needs:
+                links.append((link, outcome_id + i, need_id + position))
+                link += 1
         orders.clear()
         provisions = self.provisions.pending
         links = self.provision_outcomes.pending
+        link = provision_outcome_id
         for i, x in enumerate(p.provisions):
             orders[x.section] = order = orders.get(x.section, 0) + 1
             provisions.append((provision_id + i, version, x.key, x.section, x.what, x.who,
                                x.how_often, x.how_long, x.group_size, order))  # fmt: skip
-            links.extend((provision_id + i, outcome_id + o) for o in x.outcomes)
+            for position in x.outcomes:
+                links.append((link, provision_id + i, outcome_id + position))
+                link += 1
         self.version_advice.pending.extend((version, request) for request in advice)
+        return Ranges(
+            (need_id, len(p.needs)),
+            (outcome_id, len(p.outcomes)),
+            (provision_id, len(p.provisions)),
+            (outcome_need_id, outcome_needs),
+            (provision_outcome_id, provision_outcomes),
+        )
+
+    def _copy(self, p: PlannedPlan, source: "Ranges", version: int, advice: list[int]) -> None:
+        """A new version's items as copies of ``source``'s rows (the same plan's items):
+        copied in the database on SQLite (`_flush_copies`), written like any others on
+        PostgreSQL."""
+        if connection.vendor != "sqlite":
+            self._items(p, version, advice)
+            return
+        row: list[int] = [version]
+        for table, (first, count) in zip(self._copied, source, strict=True):
+            new = table.reserve(count)
+            row += [first, first + count - 1, new - first]
+            table.written += count
+        self._copies.append(tuple(row))
+        self.version_advice.pending.extend((version, request) for request in advice)
+
+    def _flush_copies(self) -> None:
+        """INSERT ... SELECT each copied item from its source row, shifted to its new ids:
+        no values pass through Python."""
+        if not self._copies:
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {_COPIES}")
+            cursor.execute(f"CREATE TEMP TABLE {_COPIES} ({', '.join(_COPY_COLUMNS)})")
+            placeholders = ", ".join(["%s"] * len(_COPY_COLUMNS))
+            cursor.executemany(f"INSERT INTO {_COPIES} VALUES ({placeholders})", self._copies)  # noqa: S608
+            for sql in self._copy_sql:
+                cursor.execute(sql)
+            cursor.execute(f"DROP TABLE {_COPIES}")
+        self._copies = []
 
     # --- The family's views and responses ---------------------------------------------------
 
