@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 
 from tests.demo.conftest import TODAY, area_spec, planned
+from thrive.core.models import AuditEntry
 from thrive.demo.generator import PlannedChild, generate_area
 from thrive.demo.generator.after_issue import AfterOdds, plan_after_issue
 from thrive.disputes.models import Appeal, Mediation
@@ -236,6 +237,8 @@ def test_the_summary_counts_what_was_written(area: Any) -> None:
     assert area.reviews == AnnualReview.objects.count()
     assert area.cessations == Cessation.objects.count()
     assert area.appeals == Appeal.objects.count()
+    # PostgreSQL holds the audit summary to its 200 characters (SQLite does not check).
+    assert len(AuditEntry.objects.get().summary) <= AuditEntry._meta.get_field("summary").max_length
 
 
 @pytest.mark.django_db

@@ -391,10 +391,8 @@ def _audit(summary: AreaSummary, spec: AreaSpec) -> None:
         summary=(
             f"generated a synthetic local area: {summary.settings:,} settings, "
             f"{summary.children:,} children and young people, {summary.events:,} case events, "
-            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans, "
-            f"{summary.reviews:,} annual reviews, {summary.cessations:,} decisions to cease, "
-            f"{summary.appeals:,} appeals (seed {spec.seed}, {spec.years} years to "
-            f"{spec.today.isoformat()})"
+            f"{summary.advice_requests:,} requests for advice, {summary.plans:,} EHC plans "
+            f"(seed {spec.seed}, {spec.years} years to {spec.today.isoformat()})"
         ),
         channel="command",
     )
