@@ -22,6 +22,7 @@ from thrive.law.reviews import (
     appeal_deadline,
     cease_ground,
     cessation_notice,
+    cessation_takes_effect,
     england_bank_holidays,
     is_working_day,
     mediation_contact_by,
@@ -521,3 +522,48 @@ def test_cessation_notice_gives_appeal_rights_and_keeps_the_plan_until_the_deadl
     assert any("appeal" in line for line in notice.must_include)
     assert any("mediation" in line for line in notice.must_include)
     assert notice.citation.endswith("reg. 31(2)")
+
+
+# --- When a decision to cease takes effect (CFA 2014 s.45(4)) ---------------------------
+
+
+def test_a_plan_ceases_the_day_after_the_last_day_to_appeal() -> None:
+    # Notified 20 May 2026: last day to appeal 20 July 2026 (a Monday).
+    assert cessation_takes_effect(date(2026, 5, 20)) == date(2026, 7, 21)
+
+
+def test_a_mediation_certificate_keeps_the_plan_until_a_month_after_it() -> None:
+    # Certificate 10 July 2026: the appeal may be made until 10 August, moved out of August
+    # to Tuesday 1 September 2026 (Monday 31 August is the summer bank holiday).
+    effective = cessation_takes_effect(
+        date(2026, 5, 20), mediation_certificate_on=date(2026, 7, 10)
+    )
+    assert effective == date(2026, 9, 2)
+
+
+def test_a_pending_appeal_keeps_the_plan() -> None:
+    assert cessation_takes_effect(date(2026, 5, 20), appeal_registered=True) is None
+
+
+def test_an_allowed_appeal_keeps_the_plan() -> None:
+    effective = cessation_takes_effect(
+        date(2026, 5, 20),
+        appeal_registered=True,
+        appeal_decided_on=date(2026, 11, 3),
+        appeal_allowed=True,
+    )
+    assert effective is None
+
+
+def test_a_dismissed_appeal_ends_the_plan_on_the_day_it_is_decided() -> None:
+    effective = cessation_takes_effect(
+        date(2026, 5, 20), appeal_registered=True, appeal_decided_on=date(2026, 11, 3)
+    )
+    assert effective == date(2026, 11, 3)
+
+
+@given(notified=st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)))
+def test_a_plan_is_always_maintained_through_the_appeal_window(notified: date) -> None:
+    effective = cessation_takes_effect(notified)
+    assert effective is not None
+    assert effective > cessation_notice(notified).appeal.last_day

@@ -17,6 +17,7 @@ from tests.plans.builders import FINAL_ON
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
 from thrive.core.navigation import navigation_for
+from thrive.disputes.models import Appeal, AppealOutcome, CertificateKind, Mediation, Subject
 from thrive.people.models import Child, FamilyLink
 from thrive.plans import services
 from thrive.plans.models import AnnualReview, Cessation, EhcPlan, PlanVersion
@@ -30,6 +31,7 @@ from thrive.plans.selectors_ceasing import (
 NOTIFIED = dt.date(2026, 2, 2)
 CONSULTED = dt.date(2026, 1, 26)
 APPEAL_LAST_DAY = dt.date(2026, 4, 2)  # 2 months after 2 February 2026, a Thursday
+CEASES_ON = dt.date(2026, 4, 3)  # the plan is maintained through the last day to appeal
 AFTER = dt.date(2026, 6, 1)  # the plan has ceased by then
 
 
@@ -75,7 +77,7 @@ def test_a_plan_no_longer_necessary_is_maintained_until_the_appeal_deadline(
     FamilyLink.objects.create(user=parent, child=plan.case.child, relationship="parent")
     with django_capture_on_commit_callbacks(execute=True):
         cessation = _cease(officer, plan)
-    assert (cessation.ground, cessation.ceases_on) == ("no_longer_necessary", APPEAL_LAST_DAY)
+    assert (cessation.ground, cessation.ceases_on) == ("no_longer_necessary", CEASES_ON)
     assert (cessation.consulted_on, cessation.recorded_by) == (CONSULTED, officer)
     entry = AuditEntry.objects.filter(object_type="plans.cessation").latest("id")
     assert (entry.action, entry.object_id, entry.child_id) == (
@@ -190,7 +192,7 @@ def test_refuses_the_maximum_age_before_24(officer: Any, plan: EhcPlan) -> None:
     _born(plan, dt.date(2002, 3, 1))  # 23 on 2 February 2026
     _refused(officer, plan, "turn 25", "reason", reason="1")
     _born(plan, dt.date(2001, 3, 1))  # 24: they turn 25 in this academic year
-    assert _cease(officer, plan, reason="1").ceases_on == APPEAL_LAST_DAY
+    assert _cease(officer, plan, reason="1").ceases_on == CEASES_ON
 
 
 def test_refuses_a_plan_whose_final_is_not_issued(officer: Any, final: PlanVersion) -> None:
@@ -232,8 +234,8 @@ def test_the_plan_is_maintained_until_it_ceases(officer: Any, plan: EhcPlan) -> 
     assert not status.ceased
     assert status.notice is not None
     assert status.notice.mediation_contact_by == APPEAL_LAST_DAY
-    assert plan_ceased_on(plan, APPEAL_LAST_DAY - dt.timedelta(1)) is None
-    assert plan_ceased_on(plan, APPEAL_LAST_DAY) == APPEAL_LAST_DAY
+    assert plan_ceased_on(plan, APPEAL_LAST_DAY) is None
+    assert plan_ceased_on(plan, CEASES_ON) == CEASES_ON
     # While it is maintained it may still be amended.
     latest = plan.versions.latest("number")
     services.plan_new_version(actor=officer, version=latest, kind="amended_draft", today=TODAY)
@@ -242,14 +244,14 @@ def test_the_plan_is_maintained_until_it_ceases(officer: Any, plan: EhcPlan) -> 
 def test_refuses_a_new_version_of_a_ceased_plan(officer: Any, plan: EhcPlan) -> None:
     _cease(officer, plan)
     latest = plan.versions.latest("number")
-    with pytest.raises(Refusal, match="ceased on 2 April 2026"):
+    with pytest.raises(Refusal, match="ceased on 3 April 2026"):
         services.plan_new_version(actor=officer, version=latest, kind="amended_draft", today=AFTER)
     assert plan.versions.count() == 2
 
 
 def test_refuses_a_review_of_a_ceased_plan(officer: Any, plan: EhcPlan) -> None:
     _cease(officer, plan)
-    with pytest.raises(Refusal, match="ceased on 2 April 2026"):
+    with pytest.raises(Refusal, match="ceased on 3 April 2026"):
         services.review_schedule(actor=officer, plan=plan, meeting_on=AFTER, today=AFTER)
     assert not plan.reviews.exists()
 
@@ -319,24 +321,24 @@ def test_refuses_withdrawing_twice(officer: Any, plan: EhcPlan) -> None:
 
 def test_the_report_lists_plans_ceased_by_year(officer: Any, plan: EhcPlan, make_case: Any) -> None:
     _cease(officer, plan, reason="8", consulted_on=None)  # ceased 2 February 2026
-    assert list(ceased_plans_for(user=officer, year=2026, today=TODAY)) == list(
-        plan.cessations.all()
-    )
-    assert not ceased_plans_for(user=officer, year=2025, today=TODAY).exists()
-    assert not ceased_plans_for(user=officer, year=None, today=NOTIFIED - dt.timedelta(1)).exists()
+    assert ceased_plans_for(user=officer, year=2026, today=TODAY) == [
+        (plan.cessations.get(), NOTIFIED)
+    ]
+    assert not ceased_plans_for(user=officer, year=2025, today=TODAY)
+    assert not ceased_plans_for(user=officer, year=None, today=NOTIFIED - dt.timedelta(1))
     assert ceased_years(user=officer, today=TODAY) == [2026]
 
 
 def test_the_report_leaves_out_plans_still_maintained_and_withdrawn_decisions(
     officer: Any, plan: EhcPlan
 ) -> None:
-    cessation = _cease(officer, plan)  # ceases 2 April 2026
-    assert not ceased_plans_for(user=officer, year=None, today=TODAY).exists()
-    assert ceased_plans_for(user=officer, year=None, today=AFTER).count() == 1
+    cessation = _cease(officer, plan)  # ceases 3 April 2026
+    assert not ceased_plans_for(user=officer, year=None, today=TODAY)
+    assert len(ceased_plans_for(user=officer, year=None, today=AFTER)) == 1
     services.plan_cease_withdraw(
         actor=officer, cessation=cessation, withdrawn_on=TODAY, why="Changed.", today=TODAY
     )
-    assert not ceased_plans_for(user=officer, year=None, today=AFTER).exists()
+    assert not ceased_plans_for(user=officer, year=None, today=AFTER)
 
 
 # --- Pages -----------------------------------------------------------------------------
@@ -402,14 +404,15 @@ def test_ceasing_leads_to_the_notice_and_the_overview_shows_it(
     assert response.status_code == 302
     assert response["Location"] == f"/cases/{plan.case_id}/plan/cessation/"
     cessation = plan.cessations.get()
-    last_day = cessation.ceases_on.strftime("%-d %B %Y")
+    last_day = (cessation.ceases_on - dt.timedelta(1)).strftime("%-d %B %Y")
+    ceases = cessation.ceases_on.strftime("%-d %B %Y")
     notice = signed_in.get(response["Location"]).content.decode()
     assert "The right to appeal to the First-tier Tribunal (SEND) and the time limit" in notice
     assert f"The last day to appeal is {last_day}" in notice
     assert "Her needs are met by the school&#x27;s own resources." in notice
     assert "contact a mediation adviser, by" in notice
     overview = signed_in.get(f"/cases/{plan.case_id}/plan/").content.decode()
-    assert f"The plan will cease on {last_day}; until then it is maintained" in overview
+    assert f"The plan will cease on {ceases}; until then it is maintained" in overview
     assert AuditEntry.objects.filter(summary="viewed the decision to cease the plan").exists()
 
 
@@ -488,3 +491,78 @@ def test_the_case_work_team_reaches_the_report_from_the_navigation(
 
     assert texts(officer)["Ceased plans"] == "/plans/ceased/"
     assert "Ceased plans" not in texts(administrator)
+
+
+# --- Mediation and appeals keep the plan (s.45(4)) -------------------------------------
+
+
+def _appeal(officer: Any, plan: EhcPlan, **fields: Any) -> Appeal:
+    return Appeal.objects.create(
+        case=plan.case,
+        subject=Subject.CEASING,
+        decision_letter_on=NOTIFIED,
+        registered_on=dt.date(2026, 3, 20),
+        recorded_by=officer,
+        **fields,
+    )
+
+
+def test_a_pending_appeal_about_ceasing_keeps_the_plan(officer: Any, plan: EhcPlan) -> None:
+    _cease(officer, plan)
+    _appeal(officer, plan)
+    assert plan_ceased_on(plan, AFTER) is None
+    status = cessation_status(plan, AFTER)
+    assert status is not None and status.takes_effect_on is None and not status.ceased
+    assert not ceased_plans_for(user=officer, year=None, today=AFTER)
+
+
+def test_a_dismissed_appeal_ends_the_plan_the_day_it_is_decided(
+    officer: Any, plan: EhcPlan
+) -> None:
+    _cease(officer, plan)
+    decided = dt.date(2026, 7, 14)
+    _appeal(officer, plan, outcome=AppealOutcome.DISMISSED, outcome_on=decided)
+    assert plan_ceased_on(plan, decided - dt.timedelta(1)) is None
+    assert plan_ceased_on(plan, decided) == decided
+
+
+def test_an_upheld_appeal_keeps_the_plan_until_the_decision_is_withdrawn(
+    officer: Any, plan: EhcPlan
+) -> None:
+    _cease(officer, plan)
+    _appeal(officer, plan, outcome=AppealOutcome.UPHELD, outcome_on=dt.date(2026, 7, 14))
+    assert plan_ceased_on(plan, AFTER) is None
+
+
+def test_an_appeal_about_something_else_does_not_keep_the_plan(officer: Any, plan: EhcPlan) -> None:
+    _cease(officer, plan)
+    appeal = _appeal(officer, plan)
+    appeal.subject = Subject.SETTING_NAMED
+    appeal.save()
+    assert plan_ceased_on(plan, AFTER) == CEASES_ON
+
+
+def test_a_mediation_certificate_keeps_the_plan_a_month_after_it(
+    officer: Any, plan: EhcPlan
+) -> None:
+    _cease(officer, plan)
+    Mediation.objects.create(
+        case=plan.case,
+        subject=Subject.CEASING,
+        decision_letter_on=NOTIFIED,
+        adviser_contacted_on=dt.date(2026, 3, 2),
+        certificate_issued_on=dt.date(2026, 3, 25),
+        certificate_kind=CertificateKind.DECLINED,
+        recorded_by=officer,
+    )
+    assert plan_ceased_on(plan, CEASES_ON) is None  # appeal possible until 27 April
+    assert plan_ceased_on(plan, dt.date(2026, 4, 28)) == dt.date(2026, 4, 28)
+
+
+def test_the_overview_of_a_ceased_plan_offers_no_review(
+    signed_in: Any, officer: Any, plan: EhcPlan
+) -> None:
+    _cease(officer, plan)  # ceased on 3 April 2026, before today
+    page = signed_in.get(f"/cases/{plan.case_id}/plan/").content.decode()
+    assert "None: the plan ceased on 3 April 2026" in page
+    assert f"/cases/{plan.case_id}/plan/review/schedule/" not in page

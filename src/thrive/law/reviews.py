@@ -659,3 +659,37 @@ def cessation_notice(decision_notified_on: date) -> CessationNotice:
         maintained_until_at_least=appeal.last_day,
         citation=_cite("31(2)"),
     )
+
+
+def cessation_takes_effect(
+    decision_notified_on: date,
+    *,
+    mediation_certificate_on: date | None = None,
+    appeal_registered: bool = False,
+    appeal_decided_on: date | None = None,
+    appeal_allowed: bool = False,
+    bank_holidays: Collection[date] | None = None,
+) -> date | None:
+    """The day a plan stops being maintained after a notified decision to cease: Children
+    and Families Act 2014, s.45(4) - the plan is maintained while an appeal may be made or
+    is pending [V: explanatory notes para 247]; statutory.md 1.7 and 1.9.
+
+    - No appeal registered: the day after the last day to appeal (``appeal_deadline``,
+      extended to 1 month after a mediation certificate).
+    - An appeal pending (registered, not decided): None - the plan is maintained.
+    - An appeal decided against the family (dismissed, or withdrawn by them): the day it
+      was decided ("cease appeal dismissed: cease immediately", reg. 44), or the day after
+      the appeal window if that is later.
+    - An appeal decided for the family (allowed, or conceded): None - the Tribunal orders
+      the plan to be maintained, so the decision must be withdrawn.
+
+    A plan that lapses on a death has no decision to appeal: it ends on the day recorded,
+    outside this rule.
+    """
+    window = appeal_deadline(decision_notified_on, mediation_certificate_on, bank_holidays)
+    after_window = window.last_day + timedelta(days=1)
+    if not appeal_registered:
+        return after_window
+    if appeal_decided_on is None or appeal_allowed:
+        return None
+    return max(after_window, appeal_decided_on)

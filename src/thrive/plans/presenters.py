@@ -427,10 +427,17 @@ def cessation_section(status: Any) -> dict[str, Any] | None:
     if status is None:
         return None
     cessation = status.cessation
-    ceases = clock.render_date(cessation.ceases_on)
-    if status.ceased:
-        headline = f"Ceased on {ceases}"
+    if status.takes_effect_on is None:
+        headline = "An appeal to the Tribunal about ceasing keeps the plan in place"
+        if status.appeal is not None and status.appeal.outcome:
+            headline = (
+                "The appeal about ceasing succeeded: the plan is maintained. "
+                "Withdraw the decision to cease"
+            )
+    elif status.ceased:
+        headline = f"Ceased on {clock.render_date(status.takes_effect_on)}"
     else:
+        ceases = clock.render_date(status.takes_effect_on)
         headline = f"The plan will cease on {ceases}; until then it is maintained"
     rows = [
         {"key": "Reason", "value": cease_label(cessation)},
@@ -483,8 +490,9 @@ CEASED_CSV_HEADER = [
 ]
 
 
-def ceased_rows(cessations: Any) -> list[dict[str, Any]]:
-    """The ceased plans report, one row a plan: the case reference, never a name."""
+def ceased_rows(ceased: Any) -> list[dict[str, Any]]:
+    """The ceased plans report, one row a plan: the case reference, never a name.
+    `ceased` holds (decision, day the plan ceased) pairs."""
     return [
         {
             "reference": c.plan.case.reference,
@@ -493,9 +501,9 @@ def ceased_rows(cessations: Any) -> list[dict[str, Any]]:
             "reason": c.get_reason_display(),
             "ground": c.get_ground_display() or "None",
             "notified_on": c.notified_on,
-            "ceases_on": c.ceases_on,
+            "ceases_on": ceased_on,
         }
-        for c in cessations
+        for c, ceased_on in ceased
     ]
 
 

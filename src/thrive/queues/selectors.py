@@ -5,7 +5,7 @@ amendments in progress - each with its state in words.
 Bulk: two queries for the whole area (the plans with their versions summed up, and their
 reviews), then the dates come from `thrive.law.reviews` in Python, one plan at a time.
 `today` is passed in. A plan counts from its first final plan until it has ceased (a standing
-cessation whose `ceases_on` has come)."""
+cessation that has taken effect: `plans.selectors_ceasing`)."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,8 +19,9 @@ from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 from thrive.accounts.policy import restrict_cases
 from thrive.assessments.models import Case
 from thrive.law import reviews as law
-from thrive.plans.models import Cessation, EhcPlan, PlanVersion, ReviewDecision, VersionKind
+from thrive.plans.models import EhcPlan, PlanVersion, ReviewDecision, VersionKind
 from thrive.plans.models_reviews import AnnualReview
+from thrive.plans.selectors_ceasing import ceased_plan_ids
 from thrive.plans.selectors_reviews import FINAL_KINDS, date_state
 
 from .models import Step
@@ -129,10 +130,7 @@ def visible_plans(user: Any) -> QuerySet[EhcPlan]:
 
 def maintained_plans(today: date) -> QuerySet[EhcPlan]:
     """Plans not ceased on `today`. (Whether the first final is issued is asked separately.)"""
-    ceased = Cessation.objects.filter(
-        plan=OuterRef("pk"), withdrawn_on__isnull=True, ceases_on__lte=today
-    )
-    return EhcPlan.objects.filter(~Exists(ceased))
+    return EhcPlan.objects.exclude(pk__in=ceased_plan_ids(today))
 
 
 def _load(

@@ -7,14 +7,16 @@ ground (`law.reviews.cease_ground`); for "Other" the officer chooses it, and a d
 none - the plan lapses. For a child under 18 a plan may cease only because it is no longer
 necessary (reg. 29), or because the child has moved to another local authority or outside
 England (the council is then no longer responsible). Before deciding, the council consults
-the family and the head or principal (reg. 31(1)); the plan is maintained until the appeal
-period ends (s.45(4)), so `ceases_on` is the appeal deadline of the notice
-(`law.reviews.cessation_notice`), except after a death, when it ends on the day recorded.
+the family and the head or principal (reg. 31(1)); the plan is maintained while an appeal
+may be made or is pending (s.45(4)), so `ceases_on` is the earliest day it can cease: the day
+after the notice's last day to appeal (`law.reviews.cessation_notice`), or, after a death,
+the day recorded. A mediation certificate or an appeal about ceasing keeps the plan longer
+(`selectors_ceasing.takes_effect_on`).
 
-A plan whose standing decision's `ceases_on` has come has ceased: no new version or review
-is started for it (`refuse_if_ceased`)."""
+A plan whose decision has taken effect has ceased: no new version or review is started for
+it (`refuse_if_ceased`)."""
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
@@ -181,11 +183,9 @@ def plan_cease(
     _check_dates(plan, reason, consulted_on, notified_on, today)
     _check_age(plan, reason, ground, notified_on)
     _check_review(plan, review)
-    ceases_on = (
-        notified_on
-        if reason == DECEASED
-        else cessation_notice(notified_on).maintained_until_at_least
-    )
+    # The earliest day the plan can cease: with no mediation and no appeal, the day after
+    # the last day to appeal (`selectors_ceasing.takes_effect_on` allows for both).
+    ceases_on = notified_on if reason == DECEASED else _after_appeal_window(notified_on)
     cessation = Cessation.objects.create(
         plan=plan,
         review=review,
@@ -205,8 +205,12 @@ def plan_cease(
         AuditAction.CREATE,
     )
     if reason != DECEASED:
-        _tell_about_cessation(plan, ceases_on)
+        _tell_about_cessation(plan, cessation_notice(notified_on).maintained_until_at_least)
     return cessation
+
+
+def _after_appeal_window(notified_on: date) -> date:
+    return cessation_notice(notified_on).maintained_until_at_least + timedelta(days=1)
 
 
 def _placement_setting_id(plan: EhcPlan) -> int | None:
@@ -215,9 +219,9 @@ def _placement_setting_id(plan: EhcPlan) -> int | None:
     return version.placement_setting_id if version else None
 
 
-def _tell_about_cessation(plan: EhcPlan, ceases_on: date) -> None:
+def _tell_about_cessation(plan: EhcPlan, maintained_until: date) -> None:
     reference = plan.case.reference
-    until = render_date(ceases_on)
+    until = render_date(maintained_until)
     notify(
         recipients=family_emails(plan.case.child_id),
         subject=f"Decision to cease the EHC plan for case {reference}",

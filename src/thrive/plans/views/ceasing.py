@@ -28,6 +28,7 @@ from ..selectors_ceasing import (
     ceased_plans_for,
     ceased_years,
     cessation_notice_for,
+    cessation_status,
     latest_cessation,
     standing_cessation,
 )
@@ -107,7 +108,9 @@ def cessation_notice(request: HttpRequest, case_id: int) -> HttpResponse:
         "cessation": cessation,
         "reason": presenters.cease_label(cessation),
         "rows": presenters.cessation_notice_rows(cessation, notice) if notice else [],
-        "ceased": cessation.stands and cessation.ceases_on <= timezone.localdate(),
+        "section": presenters.cessation_section(
+            cessation_status(cessation.plan, timezone.localdate()) if cessation.stands else None
+        ),
     }
     return render(request, "plans/cease_notice.html", context)
 

@@ -30,6 +30,7 @@ from ..forms_reviews import (
 )
 from ..models import EhcPlan
 from ..models_reviews import AnnualReview
+from ..selectors_ceasing import plan_ceased_on
 from ..selectors_reviews import (
     ReviewTimetable,
     adulthood_outcomes,
@@ -57,7 +58,7 @@ def review_section(case: Case, plan: EhcPlan | None, today: Any) -> dict[str, An
     if timetable.due is None:
         return {"rows": [], "timetable": timetable}
     return {
-        "rows": _rows(case, timetable),
+        "rows": _rows(case, timetable, plan_ceased_on(plan, today)),
         "timetable": timetable,
         **_adulthood(timetable),
         **_family_views(case, timetable, today),
@@ -115,19 +116,25 @@ def _link(name: str, case: Case, text: str) -> dict[str, str]:
     return {"href": reverse(f"plans:{name}", args=[case.pk]), "text": text}
 
 
-def _rows(case: Case, timetable: ReviewTimetable) -> list[dict[str, Any]]:
+def _rows(case: Case, timetable: ReviewTimetable, ceased_on: Any) -> list[dict[str, Any]]:
     due = timetable.due
     assert due is not None
     review = timetable.review
+    next_review = {
+        "key": "Next review",
+        "value": timetable.due_state,
+        "action": None if review else _link("review_schedule", case, "Schedule"),
+    }
+    if ceased_on is not None:
+        next_review = {
+            "key": "Next review",
+            "value": f"None: the plan ceased on {render_date(ceased_on)}",
+        }
     rows: list[dict[str, Any]] = [
         {"key": "Final plan first issued", "value": render_date(due.period_starts_on)}
         if timetable.last_meeting_on is None
         else {"key": "Last review meeting", "value": render_date(timetable.last_meeting_on)},
-        {
-            "key": "Next review",
-            "value": timetable.due_state,
-            "action": None if review else _link("review_schedule", case, "Schedule"),
-        },
+        next_review,
     ]
     if (last := timetable.last_decided) is not None and last.decision_notified_on:
         rows.append(
