@@ -23,7 +23,7 @@ from thrive.law.codes import age_on
 K = EventKind
 
 # --- Assumptions (DfE publishes no national figure) ------------------------------------
-REVIEW_HELD_LATE: Final = 0.15  # meetings held after the due date, of those held in the year
+REVIEW_HELD_LATE: Final = 0.15  # meetings up to 6 weeks after the due date (besides missed ones)
 INVITATIONS_LATE: Final = 0.15  # invitations sent less than 2 weeks before the meeting
 REPORT_LATE: Final = 0.2  # reports circulated more than 2 weeks after the meeting
 SCHEDULED_WEEKS: Final = (4, 10)  # a meeting is booked this many weeks before it
@@ -49,8 +49,8 @@ _AFTER_STREAM: Final = 2 << 80  # contents use 1 << 80; the child itself none
 _REVIEW_GAP: Final = 150  # days: a review is never held this soon after the last one
 #: Days from the plan being made before its first review is in the records (~10 months).
 FIRST_REVIEW_AFTER: Final = 300
-#: A review this long before today with its decision still to come is closed: open reviews
-#: are for meetings to come or recently held.
+#: The latest a decision is notified, in days after the meeting: so an open review is for
+#: a meeting to come or one held in the last 3 months.
 _RECENT: Final = 91
 
 
