@@ -25,6 +25,7 @@ from thrive.plans.selectors_ceasing import (
     ceased_plans_for,
     ceased_years,
     cessation_status,
+    maintained_plans,
     plan_ceased_on,
 )
 
@@ -512,7 +513,9 @@ def test_a_pending_appeal_about_ceasing_keeps_the_plan(officer: Any, plan: EhcPl
     _appeal(officer, plan)
     assert plan_ceased_on(plan, AFTER) is None
     status = cessation_status(plan, AFTER)
-    assert status is not None and status.takes_effect_on is None and not status.ceased
+    assert status is not None
+    assert status.takes_effect_on is None
+    assert not status.ceased
     assert not ceased_plans_for(user=officer, year=None, today=AFTER)
 
 
@@ -566,3 +569,13 @@ def test_the_overview_of_a_ceased_plan_offers_no_review(
     page = signed_in.get(f"/cases/{plan.case_id}/plan/").content.decode()
     assert "None: the plan ceased on 3 April 2026" in page
     assert f"/cases/{plan.case_id}/plan/review/schedule/" not in page
+
+
+def test_maintained_plans_leave_out_ceased_plans_but_not_those_held_by_an_appeal(
+    officer: Any, plan: EhcPlan, make_case: Any
+) -> None:
+    _cease(officer, plan)
+    assert plan not in maintained_plans(AFTER)
+    assert plan in maintained_plans(APPEAL_LAST_DAY)
+    _appeal(officer, plan)
+    assert plan in maintained_plans(AFTER)

@@ -179,11 +179,11 @@ def test_the_same_queries_however_many_children(
     officer: Any,
     django_assert_num_queries: Any,
 ) -> None:
-    # Three, and three more for the plans that may have ceased (`plans.selectors_ceasing`).
-    with django_assert_num_queries(6):
+    # Three, and one for decisions to cease held by a disagreement (`plans.selectors_ceasing`).
+    with django_assert_num_queries(4):
         before = phase_transfers(year=2026, today=TODAY)
     for _ in range(4):
         issued_plan(make_case(date_of_birth=dt.date(2015, 3, 1)), officer, dt.date(2024, 6, 1))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         after = phase_transfers(year=2026, today=TODAY)
     assert len(after) == len(before) + 4

@@ -33,7 +33,7 @@ def _casework_team() -> Any:
 
 
 def _is_case_officer(user: Any) -> bool:
-    """A case officer's caseload counts their own reviews; a manager's, everyone's."""
+    """A case officer's caseload counts their own reviews; a manager's links to the queue."""
     return getattr(user, "role", "") == "case_officer"
 
 
@@ -89,11 +89,12 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 request.user.pk or 0, {key: query.get(key, "") for key in query}
             ),
             "today": today,
+            # An officer's own counts are quick; the whole area's are the work queue's job.
             "reviews": queue_counts(
-                today=today,
-                officer_id=request.user.pk if _is_case_officer(request.user) else None,
-                plans=visible_plans(request.user),
-            ),
+                today=today, officer_id=request.user.pk, plans=visible_plans(request.user)
+            )
+            if _is_case_officer(request.user)
+            else None,
         },
     )
 

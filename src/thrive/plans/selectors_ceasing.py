@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from thrive.accounts.policy import restrict_cases
 from thrive.assessments.models import Case
@@ -28,6 +28,10 @@ from .models_reviews import Cessation
 KEEPS_THE_PLAN = frozenset(
     {AppealOutcome.UPHELD, AppealOutcome.PARTLY_UPHELD, AppealOutcome.CONCEDED}
 )
+
+
+#: Above this many decisions, `_disputes` reads every disagreement about ceasing at once.
+MANY = 500
 
 
 def standing_cessation(plan: EhcPlan) -> Cessation | None:
@@ -54,18 +58,23 @@ def _disputes(cessations: list[Cessation]) -> dict[int, CeasingDispute]:
     if not cessations:
         return {}
     notified = {c.plan.case_id: c for c in cessations}
+    # Disagreements about ceasing are few: for many decisions, fetch them all rather than
+    # name thousands of cases in one query (SQLite limits the parameters).
+    cases = Q(case_id__in=notified) if len(notified) <= MANY else Q()
     certificates: dict[int, date | None] = {}
     mediations = Mediation.objects.filter(
-        case_id__in=notified, subject=Subject.CEASING, certificate_issued_on__isnull=False
+        cases, subject=Subject.CEASING, certificate_issued_on__isnull=False
     ).order_by("certificate_issued_on", "id")
     for mediation in mediations:
-        if mediation.decision_letter_on >= notified[mediation.case_id].notified_on:
+        cessation = notified.get(mediation.case_id)
+        if cessation is not None and mediation.decision_letter_on >= cessation.notified_on:
             certificates[mediation.case_id] = mediation.certificate_issued_on
     appeals: dict[int, Appeal] = {}
-    for appeal in Appeal.objects.filter(case_id__in=notified, subject=Subject.CEASING).order_by(
+    for appeal in Appeal.objects.filter(cases, subject=Subject.CEASING).order_by(
         "registered_on", "id"
     ):
-        if appeal.decision_letter_on >= notified[appeal.case_id].notified_on:
+        cessation = notified.get(appeal.case_id)
+        if cessation is not None and appeal.decision_letter_on >= cessation.notified_on:
             appeals[appeal.case_id] = appeal
     return {
         c.pk: CeasingDispute(certificates.get(c.plan.case_id), appeals.get(c.plan.case_id))
@@ -103,12 +112,25 @@ def _due(cessations: QuerySet[Cessation], today: date) -> list[Cessation]:
     return list(due.select_related("plan__case"))
 
 
-def ceased_plan_ids(today: date, plans: QuerySet[EhcPlan] | None = None) -> set[int]:
-    """The plans (of `plans`, or every plan) that have ceased by `today`."""
-    cessations = (
-        Cessation.objects.all() if plans is None else Cessation.objects.filter(plan__in=plans)
+def maintained_plans(today: date) -> QuerySet[EhcPlan]:
+    """Every plan that has not ceased by `today`, as a query the caller can narrow. A
+    decision whose earliest day has come has taken effect unless a disagreement about
+    ceasing holds it (few: worked out here one by one)."""
+    due = Cessation.objects.filter(
+        plan=OuterRef("pk"), withdrawn_on__isnull=True, ceases_on__lte=today
     )
-    return {c.plan_id for c, _ in _ceased(_due(cessations, today), today)}
+    return EhcPlan.objects.exclude(Q(Exists(due)) & ~Q(pk__in=_held_plan_ids(today)))
+
+
+def _held_plan_ids(today: date) -> list[int]:
+    """Plans whose decision's earliest day has come but a mediation certificate or an
+    appeal about ceasing keeps them (s.45(4))."""
+    disputed = Q(
+        Exists(Mediation.objects.filter(case=OuterRef("plan__case"), subject=Subject.CEASING))
+    ) | Q(Exists(Appeal.objects.filter(case=OuterRef("plan__case"), subject=Subject.CEASING)))
+    due = _due(Cessation.objects.filter(disputed), today)
+    ceased = {c.pk for c, _ in _ceased(due, today)}
+    return [c.plan_id for c in due if c.pk not in ceased]
 
 
 def plan_ceased_on(plan: EhcPlan, today: date) -> date | None:

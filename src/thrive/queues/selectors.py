@@ -19,9 +19,9 @@ from django.db.models import Exists, Max, Min, OuterRef, Q, QuerySet
 from thrive.accounts.policy import restrict_cases
 from thrive.assessments.models import Case
 from thrive.law import reviews as law
+from thrive.plans import selectors_ceasing
 from thrive.plans.models import EhcPlan, PlanVersion, ReviewDecision, VersionKind
 from thrive.plans.models_reviews import AnnualReview
-from thrive.plans.selectors_ceasing import ceased_plan_ids
 from thrive.plans.selectors_reviews import FINAL_KINDS, date_state
 
 from .models import Step
@@ -130,7 +130,7 @@ def visible_plans(user: Any) -> QuerySet[EhcPlan]:
 
 def maintained_plans(today: date) -> QuerySet[EhcPlan]:
     """Plans not ceased on `today`. (Whether the first final is issued is asked separately.)"""
-    return EhcPlan.objects.exclude(pk__in=ceased_plan_ids(today))
+    return selectors_ceasing.maintained_plans(today)
 
 
 def _load(
