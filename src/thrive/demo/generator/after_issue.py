@@ -235,7 +235,9 @@ def _cessation(
     ground = law.cease_ground(reason)
     if reason == "9":
         ground = law.CeaseGround.NO_LONGER_NECESSARY
-    ceases = notified if reason == "8" else law.cessation_notice(notified).maintained_until_at_least
+    # Maintained through the last day to appeal; ceased the day after (as `plan_cease`).
+    after_window = law.cessation_notice(notified).maintained_until_at_least + _DAY
+    ceases = notified if reason == "8" else after_window
     consulted = None if reason in _NOT_CONSULTED else notified - rng.randrange(7, 36) * _DAY
     return PlannedCessation(
         reason=reason,
