@@ -1,10 +1,10 @@
 """`make bench`: every benchmark, one after another. Record results in docs/performance.md.
 
-The generator and caseload benchmarks run on SQLite (var/); the vague-wording detector is
-scored on its labelled statements (docs/quality.md). The dashboard runs at national scale
-(`dashboard.py --national`: 850,000 cases) on PostgreSQL, in the database BENCH_DATABASE_URL
-names (default postgres://postgres@127.0.0.1:5432/thrive_bench), created when missing; the area
-is generated once (about 15 minutes on two cores) and reused."""
+The generator, caseload and work queue benchmarks run on SQLite (var/); the vague-wording
+detector is scored on its labelled statements (docs/quality.md). The dashboard runs at
+national scale (`dashboard.py --national`: 850,000 cases) on PostgreSQL, in the database
+BENCH_DATABASE_URL names (default postgres://postgres@127.0.0.1:5432/thrive_bench), created when
+missing; the area is generated once (about 15 minutes on two cores) and reused."""
 
 import os
 import subprocess
@@ -36,6 +36,7 @@ def main() -> None:
     sqlite = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     run("generate_area.py", env=sqlite)
     run("caseload.py", env=sqlite)
+    run("work_queue.py", env=sqlite)  # reviews, amendments and transfers across a large area
     run("vague_wording.py", "--quiet")  # the plan checks' vague-wording detector, scored
     postgresql = os.environ.get("BENCH_DATABASE_URL", DEFAULT_POSTGRESQL)
     _ensure_database(postgresql)

@@ -18,7 +18,6 @@ from thrive.queues.selectors import (
     State,
     WorkItem,
     oldest_overdue,
-    queue_counts,
     work_items,
     work_queue,
 )
@@ -263,13 +262,6 @@ def test_the_queue_filters_by_officer(area: dict[str, Any]) -> None:
     queue = work_queue(today=TODAY, filters=filters, plans=EhcPlan.objects.all())
     assert [i.plan_id for i in queue.items] == [area["soon"].pk, area["later"].pk]
     assert queue.total.overdue == 1  # the counts stay the area's
-
-
-def test_the_counts_for_one_officer(area: dict[str, Any], officer: Any) -> None:
-    mine = queue_counts(today=TODAY, officer_id=officer.pk, plans=EhcPlan.objects.all())
-    everyone = queue_counts(today=TODAY, officer_id=None, plans=EhcPlan.objects.all())
-    assert (mine.overdue, mine.due_soon) == (1, 0)
-    assert (everyone.overdue, everyone.due_soon) == (1, 1)
 
 
 def test_the_oldest_overdue_come_first(make_case: Callable[..., Case], officer: Any) -> None:

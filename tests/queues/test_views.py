@@ -199,16 +199,10 @@ def test_the_navigation(officer: Any, administrator: Any) -> None:
     assert "Reviews" not in _nav(administrator)
 
 
-def test_the_caseload_links_to_the_queue_with_its_counts(
-    client: Any, officer: Any, manager: Any, plans: dict[str, EhcPlan]
-) -> None:
+def test_the_caseload_links_to_the_queue(client: Any, officer: Any) -> None:
     client.force_login(officer)
-    mine = client.get("/cases/").content.decode()
-    assert 'href="/work/"' in mine
-    assert "Reviews and amendments: 1 step overdue, 0 due in the next 4 weeks" in mine
-    client.force_login(manager)
-    everyone = client.get("/cases/").content.decode()
-    assert "Reviews and amendments due and overdue across the area" in everyone
+    page = client.get("/cases/").content.decode()
+    assert 'href="/work/">reviews and amendments work queue</a>' in page
 
 
 def test_the_queue_page_takes_the_same_queries_however_many_plans(

@@ -15,7 +15,6 @@ from thrive.core.audit import audit_record, audit_record_views
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditAction
 from thrive.law import clock
-from thrive.queues.selectors import queue_counts, visible_plans
 
 from . import presenters, selectors, services
 from .forms import STEP_QUESTIONS, CaseloadFilterForm, NewRequestForm, ReassignForm, StepForm
@@ -30,11 +29,6 @@ def _casework_team() -> Any:
     return User.objects.filter(is_active=True, role__in=["case_officer", "send_manager"]).order_by(
         "last_name", "first_name"
     )
-
-
-def _is_case_officer(user: Any) -> bool:
-    """A case officer's caseload counts their own reviews; a manager's links to the queue."""
-    return getattr(user, "role", "") == "case_officer"
 
 
 def _page_numbers(current: int, count: int) -> list[int | None]:
@@ -89,12 +83,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
                 request.user.pk or 0, {key: query.get(key, "") for key in query}
             ),
             "today": today,
-            # An officer's own counts are quick; the whole area's are the work queue's job.
-            "reviews": queue_counts(
-                today=today, officer_id=request.user.pk, plans=visible_plans(request.user)
-            )
-            if _is_case_officer(request.user)
-            else None,
         },
     )
 

@@ -125,7 +125,12 @@ def _officer_name(first: str | None, last: str | None, username: str | None) -> 
 
 def visible_plans(user: Any) -> QuerySet[EhcPlan]:
     """The plans of the cases `user` may see (the access policy decides)."""
-    return EhcPlan.objects.filter(case__in=restrict_cases(user, Case.objects.all()))
+    cases = restrict_cases(user, Case.objects.all())
+    if not cases.query.where:
+        # Every case: no subquery, which SQLite would otherwise run again for every plan
+        # when the reviews are read (40 s instead of 0.05 s at 20,000 plans).
+        return EhcPlan.objects.all()
+    return EhcPlan.objects.filter(case__in=cases)
 
 
 def maintained_plans(today: date) -> QuerySet[EhcPlan]:
@@ -278,7 +283,7 @@ def work_items(
     policy), oldest due date first. Case references and officers only: no child's record."""
     base = maintained_plans(today)
     if plans is not None:
-        base = base.filter(pk__in=plans.values("pk"))
+        base = base & plans  # one WHERE: a nested IN is slow on SQLite
     loaded = _load(today, base, officer_id, team)
     items = [item for plan in loaded for item in _plan_items(plan, today)]
     items.sort(key=_sort_key)
@@ -331,12 +336,3 @@ def oldest_overdue(*, today: date) -> list[WorkItem]:
     items = [item for item in work_items(today=today) if item.overdue]
     items.sort(key=lambda i: (-i.days_overdue, i.reference, _STEP_ORDER[i.step]))
     return items
-
-
-def queue_counts(*, today: date, officer_id: int | None, plans: QuerySet[EhcPlan]) -> Counts:
-    """Overdue and due-soon counts for one officer (or everyone, with None): the caseload's
-    line about reviews."""
-    counts = Counts()
-    for item in work_items(today=today, plans=plans, officer_id=officer_id):
-        counts.add(item)
-    return counts

@@ -142,7 +142,7 @@ def phase_transfers(
     nearest deadline first."""
     base = maintained_plans(today)
     if plans is not None:
-        base = base.filter(pk__in=plans.values("pk"))
+        base = base & plans  # one WHERE: a nested IN is slow on SQLite
     final_issued = PlanVersion.objects.filter(
         plan=OuterRef("pk"), kind__in=FINAL_KINDS, issued_at__isnull=False
     )
