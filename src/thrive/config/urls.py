@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("thrive.portal.urls")),  # /family/... and /cases/<id>/family/...
     path("", include("thrive.disputes.urls")),  # /cases/<id>/disputes/..., /disputes/...
     path("work/", include("thrive.queues.urls")),
+    path("returns/", include("thrive.returns.urls")),
     path("children/", include("thrive.people.urls")),
     path("insight/", include("thrive.insight.urls")),
     path("benchmarks/", include("thrive.benchmarks.urls")),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "thrive.portal",
     "thrive.disputes",
     "thrive.queues",
+    "thrive.returns",
     "thrive.benchmarks",
     "thrive.insight",
     "thrive.demo",
