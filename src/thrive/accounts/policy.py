@@ -38,6 +38,7 @@ class Action(StrEnum):
     ISSUE_OVERRIDE = "issue.override"  # let a plan be issued in spite of its quality
     FRAMEWORK_EDIT = "framework.edit"  # write the plan audit framework
     QUEUE_OVERSEE = "queue.oversee"  # the area's oldest overdue reviews (case references only)
+    IMPORT_CASELOAD = "import.caseload"  # bring an existing caseload in from a file
 
 
 def _active(user: Any) -> bool:
@@ -108,6 +109,9 @@ RULES: dict[Action, Callable[[Any, Any], bool]] = {
     # Managers oversee the team's timeliness; administrators run the service and see case
     # references and officers, never a child's record.
     Action.QUEUE_OVERSEE: lambda user, obj: _role(user) in {"send_manager", "administrator"},
+    # Bringing a council's existing caseload in writes many records at once: the managers who
+    # answer for the caseload and the administrators who run the move to Thrive.
+    Action.IMPORT_CASELOAD: lambda user, obj: _role(user) in {"send_manager", "administrator"},
 }
 
 
