@@ -27,6 +27,8 @@ class Header:
     dmo: str | None = None  # Y | N | R
     dco: str | None = None
     dsco: str | None = None  # from 2025
+    collection: str = "SEN2"  # CollectionDetails/Collection, as read back from a file
+    source_level: str = "L"  # Source/SourceLevel, as read back from a file
 
 
 @dataclass(frozen=True)
