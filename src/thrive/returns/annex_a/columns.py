@@ -65,6 +65,20 @@ NOT_HELD: Final = (
     "disability",
 )
 
+#: Where the council finds what Thrive leaves blank, for the page.
+WHERE_TO_FIND: Final = {
+    "uln": "The learner records service or the college's records",
+    "subsidiary_phase": "The school census: a dual registration with enrolment status S",
+    "elective_home_education": "The council's elective home education register",
+    "suspensions": "The school census or the council's exclusions records (last 6 months)",
+    "permanent_exclusions": "The school census or the council's exclusions records (last 6 months)",
+    "absence": "The school census or attendance records (last 6 months)",
+    "pupil_premium": "The school census",
+    "known_to_social_care": "Children's social care records",
+    "social_care_team": "Children's social care records",
+    "disability": "Children's social care and health records",
+}
+
 DATE_COLUMNS: Final = frozenset(
     {"date_of_birth", "initial_plan_issued", "updated_plan_issued", "last_reviewed"}
 )
@@ -77,6 +91,23 @@ def headings(sheet: str) -> tuple[str, ...]:
 def not_held_headings(sheet: str) -> tuple[str, ...]:
     """The sheet's headings of the columns Thrive leaves blank."""
     return tuple(heading for heading, name in COLUMNS[sheet] if name in NOT_HELD)
+
+
+@dataclass(frozen=True)
+class BlankColumn:
+    heading: str
+    where: str
+    on_list_2: bool
+
+
+def blank_columns() -> tuple[BlankColumn, ...]:
+    """The columns Thrive leaves blank, in List 1's order (List 2's are among them)."""
+    on_list_2 = {name for _, name in LIST_2_COLUMNS}
+    return tuple(
+        BlankColumn(heading, WHERE_TO_FIND[name], name in on_list_2)
+        for heading, name in LIST_1_COLUMNS
+        if name in NOT_HELD
+    )
 
 
 def _lettered(*answers: str) -> dict[str, str]:
