@@ -57,3 +57,7 @@ class ImportRun(models.Model):
         if not self.total:
             return 100 if self.is_finished else 0
         return min(100, round(100 * self.done / self.total))
+
+
+# The SEN2 validation report's records live in their own module; import them from here.
+from .models_sen2 import Sen2QueryConfirmation as Sen2QueryConfirmation  # noqa: E402
