@@ -5,7 +5,16 @@ The DfE's own rule workbook (codes and messages) was not available to us, so the
 the reference's (T-PER-2), with a letter where a compound check is split (T-PER-2a), and
 the messages are ours. Pure Python: no Django."""
 
-from thrive.returns.sen2.rules import person  # noqa: F401 - registers its rules
+# Importing a module registers its rules.
+from thrive.returns.sen2.rules import (  # noqa: F401
+    active,
+    assessment,
+    general,
+    header,
+    person,
+    plan,
+    requests,
+)
 from thrive.returns.sen2.rules.base import (
     ERROR,
     QUERY,

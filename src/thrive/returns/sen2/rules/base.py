@@ -8,9 +8,11 @@ child and case, so the validation report can link to them."""
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from string import ascii_lowercase
 from typing import Final, Literal
 
+from thrive.law.identifiers import la_name
 from thrive.returns.sen2.records import Header, Person, Request, Sen2Return
 from thrive.returns.sen2.rules.years import YearSpec, year_spec
 
@@ -18,6 +20,8 @@ ERROR: Final = "error"
 QUERY: Final = "query"
 #: The reference's severities: E = reject before submission, Q = query (ask to confirm).
 SEVERITIES: Final = {"E": ERROR, "Q": QUERY}
+
+LA_NUMBER_LENGTH: Final = 3
 
 Scope = Literal["header", "person", "request"]
 
@@ -65,6 +69,27 @@ class Context:
         return self.header.reference_date
 
 
+def as_date(value: object) -> date | None:
+    """``value`` if it is a date (not a datetime), else None: rules that compare dates skip
+    values a reader could not parse, which T-GEN-1 reports once."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    return None
+
+
+def la_number_problem(value: str, item: str, own_la: str) -> Problem | None:
+    """A 3-digit DfE LA number item (LEA excepted) that is malformed, unknown or our own."""
+    if not (len(value) == LA_NUMBER_LENGTH and value.isascii() and value.isdigit()):
+        return Problem(item, f"{item} must be a 3-digit LA number, not {value!r}")
+    if la_name(value) is None:
+        return Problem(item, f"{item} {value} is not a recognised LA number")
+    if value == own_la:
+        return Problem(
+            item, f"{item} is our own LA number ({value}): it should name the other authority"
+        )
+    return None
+
+
 HeaderCheck = Callable[[Header, Context], Iterable[Problem]]
 PersonCheck = Callable[[Person, Context], Iterable[Problem]]
 RequestCheck = Callable[[Request, Person, Context], Iterable[Problem]]
@@ -75,7 +100,7 @@ class Rule:
     """One check. ``id`` keeps the reference's published id (T-PER-2), with a letter when a
     compound check is split (T-PER-2a); ``summary`` says what is checked; ``basis`` where
     the check comes from (schema, guide, supplier, law or inference, as sen2-details.md
-    section 5.2 tags it); ``years`` the collection years it applies to (None: every year).
+    section 5.2 tags it). What differs by collection year is read from ``Context.spec``.
     """
 
     id: str
@@ -84,10 +109,11 @@ class Rule:
     basis: str
     scope: Scope
     check: Callable[..., Iterable[Problem]]
-    years: range | None = None
 
-    def applies_to(self, year: int) -> bool:
-        return self.years is None or year in self.years
+    @property
+    def published_id(self) -> str:
+        """The reference's id without the split letter: T-PER-2a -> T-PER-2."""
+        return self.id.rstrip(ascii_lowercase)
 
 
 REGISTRY: Final[dict[str, Rule]] = {}
@@ -102,43 +128,39 @@ def _register(rule: Rule) -> None:
 
 
 def _rule[F: Callable[..., Iterable[Problem]]](
-    scope: Scope, rule_id: str, severity: str, summary: str, basis: str, years: range | None
+    scope: Scope, rule_id: str, severity: str, summary: str, basis: str
 ) -> Callable[[F], F]:
     def decorate(check: F) -> F:
-        _register(Rule(rule_id, SEVERITIES[severity], summary, basis, scope, check, years))
+        _register(Rule(rule_id, SEVERITIES[severity], summary, basis, scope, check))
         return check
 
     return decorate
 
 
 def header_rule(
-    rule_id: str, severity: str, summary: str, basis: str, *, years: range | None = None
+    rule_id: str, severity: str, summary: str, basis: str
 ) -> Callable[[HeaderCheck], HeaderCheck]:
     """Register ``check(header, ctx)``: severity "E" or "Q" as in the reference."""
-    return _rule("header", rule_id, severity, summary, basis, years)
+    return _rule("header", rule_id, severity, summary, basis)
 
 
 def person_rule(
-    rule_id: str, severity: str, summary: str, basis: str, *, years: range | None = None
+    rule_id: str, severity: str, summary: str, basis: str
 ) -> Callable[[PersonCheck], PersonCheck]:
     """Register ``check(person, ctx)``."""
-    return _rule("person", rule_id, severity, summary, basis, years)
+    return _rule("person", rule_id, severity, summary, basis)
 
 
 def request_rule(
-    rule_id: str, severity: str, summary: str, basis: str, *, years: range | None = None
+    rule_id: str, severity: str, summary: str, basis: str
 ) -> Callable[[RequestCheck], RequestCheck]:
     """Register ``check(request, person, ctx)``."""
-    return _rule("request", rule_id, severity, summary, basis, years)
+    return _rule("request", rule_id, severity, summary, basis)
 
 
-def rules_for(year: int, scope: Scope | None = None) -> list[Rule]:
-    """The registered rules that apply to a collection year, in id order."""
-    return [
-        rule
-        for _, rule in sorted(REGISTRY.items())
-        if rule.applies_to(year) and (scope is None or rule.scope == scope)
-    ]
+def rules_for(scope: Scope | None = None) -> list[Rule]:
+    """The registered rules (of one scope, or all), in id order."""
+    return [rule for _, rule in sorted(REGISTRY.items()) if scope is None or rule.scope == scope]
 
 
 def _findings(
@@ -151,12 +173,12 @@ def _findings(
 def validate(ret: Sen2Return, *, la_code: str) -> list[Finding]:
     """Every finding for a return, header first, then person by person in file order.
 
-    ``la_code`` is the 3-digit LA number of the authority making the return. Rules for the
-    header's collection year run; a year we hold no settings for uses the latest we do."""
+    ``la_code`` is the 3-digit LA number of the authority making the return. The header's
+    collection year picks the year settings (``years.year_spec``) the rules consult."""
     ctx = Context(header=ret.header, la_code=la_code, spec=year_spec(ret.header.year))
-    header_rules = rules_for(ctx.year, "header")
-    person_rules = rules_for(ctx.year, "person")
-    request_rules = rules_for(ctx.year, "request")
+    header_rules = rules_for("header")
+    person_rules = rules_for("person")
+    request_rules = rules_for("request")
     found: list[Finding] = []
     for rule in header_rules:
         found.extend(_findings(rule, rule.check(ret.header, ctx), None, None, "Header"))

@@ -28,12 +28,17 @@ class YearSpec:
     year: int
     census_date: date  # expected ReferenceDate
     census_date_known: bool  # False: the third Thursday is assumed [U]
+    period_start: date  # flows are for the previous calendar year [V, 2023 spec 1.3]
     request_source: Presence  # RequestSource: 2025 optional, 2026 mandatory [S]
     dsco: Presence  # LA-level DSCO: 2025 optional [V stats], 2026 compulsory [S, weak]
     sen_types: frozenset[str]  # DS from 2025 [S]
     sen_settings: frozenset[str]  # OTH from 2024 [S2]
     res_meanings: dict[str, str]  # PlanRes / Res: codes and what they mean that year
     wbp_codes: frozenset[str]
+    sexes: frozenset[str]  # M, F; U is [U] and left out (thrive.law.codes.SEXES)
+    request_outcomes: frozenset[str]
+    assessment_outcomes: frozenset[str]  # S (another LA assessed) until 2023 only [U]
+    la_level_codes: frozenset[str]  # DMO, DCO, DSCO: Y, N, R [S]; DSCO's list [U]
     review_items: bool  # ReviewMeeting, ReviewOutcome: 2024 on [S2]
     phase_transfer_items: bool  # ReviewDraft, PhaseTransfer*Date: 2025 on [S]
 
@@ -42,6 +47,7 @@ _OLD_RES: Final = {"A": "38 to 51 weeks", "B": "52 weeks"}  # up to 2025 [S2]
 _NEW_RES: Final = {"A": "up to 38 weeks", "B": "39 to 52 weeks"}  # 2026, CBDS RFC 1299 [S]
 _ALL_SEN_TYPES: Final = frozenset(codes.SEN_TYPES.codes)
 _ALL_SETTINGS: Final = frozenset(codes.SEN_SETTINGS.codes)
+_OUTCOMES: Final = frozenset({"Y", "N", "A", "W", "H"})  # RequestOutcome, AssessmentOutcome
 _WBP: Final = frozenset({"A", "T", "S"})  # T after traineeships end is [U]
 #: ReferenceDate from the 2024 mock-up [S, XSD-SF]; other years: third Thursday [U].
 _KNOWN_CENSUS: Final = {2024: date(2024, 1, 18)}
@@ -53,12 +59,17 @@ def _spec(year: int) -> YearSpec:
         year=year,
         census_date=census,
         census_date_known=year in _KNOWN_CENSUS,
+        period_start=date(year - 1, 1, 1),
         request_source="mandatory" if year >= 2026 else "optional" if year == 2025 else "absent",
         dsco="mandatory" if year >= 2026 else "optional" if year == 2025 else "absent",
         sen_types=_ALL_SEN_TYPES if year >= 2025 else _ALL_SEN_TYPES - {"DS"},
         sen_settings=_ALL_SETTINGS if year >= 2024 else _ALL_SETTINGS - {"OTH"},
         res_meanings=_NEW_RES if year >= 2026 else _OLD_RES,
         wbp_codes=_WBP,
+        sexes=frozenset(codes.SEXES.codes),
+        request_outcomes=_OUTCOMES,
+        assessment_outcomes=_OUTCOMES | {"S"} if year <= 2023 else _OUTCOMES,
+        la_level_codes=frozenset({"Y", "N", "R"}),
         review_items=year >= 2024,
         phase_transfer_items=year >= 2025,
     )
