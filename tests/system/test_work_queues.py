@@ -45,14 +45,15 @@ def test_officer_and_manager_work_the_queues(
 ) -> None:
     overdue, open_review, transferring = given_overdue_and_transferring_plans(officer, make_case)
 
-    # When the officer signs in, the caseload says how many review steps are overdue
+    # When the officer signs in and follows the caseload's link to the work queue
     page.goto("/accounts/sign-in/")
     submit_sign_in(page, officer.username)
     expect(page).to_have_url(re.compile(r"/cases/$"))
-    page.get_by_role("link", name=re.compile("Reviews and amendments: 3 steps overdue")).click()
+    page.get_by_role("link", name="reviews and amendments work queue").click()
 
-    # Then the queue lists their steps overdue or due soon, the oldest overdue first
+    # Then the queue counts their 3 overdue steps and lists them, the oldest overdue first
     expect(page.get_by_role("heading", name="Reviews and amendments")).to_be_visible()
+    expect(page.get_by_text(re.compile("3 review and amendment steps overdue"))).to_be_visible()
     rows = page.locator("tbody tr", has=page.get_by_role("link", name=re.compile("^EHC")))
     expect(rows.nth(0)).to_contain_text(transferring.reference)  # 2 years without a review
     expect(rows.nth(1)).to_contain_text(overdue.reference)
