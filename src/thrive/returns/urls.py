@@ -2,11 +2,15 @@
 
 from django.urls import URLPattern, path
 
-from . import views_annex_a
+from . import views, views_annex_a
 
 app_name = "returns"
 
 urlpatterns: list[URLPattern] = [
     path("annex-a/", views_annex_a.annex_a_detail, name="annex_a_detail"),
     path("annex-a/download/", views_annex_a.annex_a_download, name="annex_a_download"),
+    path("sen2/", views.sen2_start, name="sen2_start"),
+    path("sen2/<int:year>/", views.sen2_report_view, name="sen2_report"),
+    path("sen2/<int:year>/confirm/", views.sen2_confirm, name="sen2_confirm"),
+    path("sen2/<int:year>/export/<str:fmt>/", views.sen2_export, name="sen2_export"),
 ]
