@@ -141,8 +141,8 @@ def placement_in_period(request: Request, person: Person, ctx: Context) -> Itera
         if left is not None and left < start:
             yield Problem(
                 "LeavingDate",
-                f"PlacementDetail {number} ended on {left.isoformat()}, before the collection "
-                f"period began on {start.isoformat()}: leave it out",
+                f"LeavingDate {left.isoformat()} in PlacementDetail {number} is before the "
+                f"collection period began on {start.isoformat()}: leave the placement out",
             )
 
 

@@ -70,8 +70,8 @@ def plan_ranks(request: Request, person: Person, ctx: Context) -> Iterator[Probl
     elif ranks.count(1) != 1 or len(set(ranks)) != len(ranks):
         yield Problem(
             "PlacementRank",
-            f"PlanDetail ranks are {ranks}: the plan needs exactly one rank 1 setting and at "
-            "most one rank 2",
+            f"PlacementRank values in PlanDetail are {ranks}: the plan needs exactly one "
+            "rank 1 setting and at most one rank 2",
         )
 
 
