@@ -278,11 +278,14 @@ def _active_plan(
     child: dict[str, Any],
     reviews: list[tuple[int, date, str, date | None]],
     start: date,
+    reference: date,
 ) -> ActivePlan:
+    # The latest meeting on or before the census day; its outcome and the decision date only
+    # when the decision was notified by then (sen2-details.md section 3.5, CAPITA 5.4-5.6).
     meeting = reviews[-1] if reviews else None
-    notified = [r for r in reviews if r[3] is not None]
+    notified = [r for r in reviews if r[3] is not None and r[3] <= reference]
     outcome = None
-    if meeting is not None and meeting[3] is not None and meeting[2]:
+    if meeting is not None and meeting[3] is not None and meeting[3] <= reference and meeting[2]:
         outcome = _REVIEW_OUTCOMES[ReviewDecision(meeting[2])]
     drafts = [on for on, review in plan.drafts or [] if meeting and review == meeting[0]]
     return ActivePlan(
@@ -305,6 +308,7 @@ def _request(
     disputes: list[tuple[str, str, date]],
     child: dict[str, Any],
     start: date,
+    reference: date,
 ) -> Request:
     to_assess, assess_on = _decided(row["assessed_on"], row["not_assessed_on"])
     request_outcome = _outcome(to_assess, assess_on, row["withdrawn_on"], start)
@@ -345,7 +349,7 @@ def _request(
         )
     active = None
     if plan is not None and plan.finals and (ceased is None or ceased[0] >= start):
-        active = _active_plan(plan, child, reviews, start)
+        active = _active_plan(plan, child, reviews, start, reference)
     mediation, tribunal = _flags(disputes, [Subject.REFUSAL_TO_ASSESS])
     return Request(
         outcome=request_outcome,
@@ -439,6 +443,7 @@ def build_return(
                 disputes=disputes.get(case_id, []),
                 child=child,
                 start=start,
+                reference=reference_date,
             )
         )
     persons = tuple(
