@@ -1,0 +1,115 @@
+"""Running an import recorded as an `ImportRun`: start it (the web page, the command), read
+its file, check and write with progress on the run, and keep the report. The file is
+deleted from the run once it has finished (data minimisation: the records it made are in
+Thrive, the report keeps only what the user must put right)."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from thrive.accounts.policy import Action, can
+from thrive.core.errors import Refusal
+from thrive.core.models import AuditChannel
+from thrive.returns.models import ImportKind, ImportRun, ImportStatus
+
+from .csv_xlsx import read_csv, read_xlsx
+from .importer import Progress, Report, import_records
+from .sen2_xml import read_records
+from .source import ReadResult, RowError
+
+#: Write the progress to the run at most every this many rows (and at the last).
+PROGRESS_EVERY = 50
+
+_READERS = {
+    ImportKind.CSV: read_csv,
+    ImportKind.XLSX: read_xlsx,
+    ImportKind.SEN2_XML: read_records,
+}
+
+
+def kind_for(file_name: str) -> ImportKind | None:
+    """The kind of file by its extension: .csv, .xlsx or .xml."""
+    ending = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    return {"csv": ImportKind.CSV, "xlsx": ImportKind.XLSX, "xml": ImportKind.SEN2_XML}.get(ending)
+
+
+def import_run_create(*, actor: Any, file_name: str, data: bytes, dry_run: bool) -> ImportRun:
+    """Record an import to run (the task or the command then runs it)."""
+    if not can(actor, Action.IMPORT_CASELOAD):
+        raise Refusal("Only SEN managers and administrators can import a caseload.")
+    kind = kind_for(file_name)
+    if kind is None:
+        raise Refusal("The file must be a CSV, XLSX or SEN2 XML file", field="file")
+    if not data:
+        raise Refusal("The selected file is empty", field="file")
+    return ImportRun.objects.create(
+        created_by=actor, file_name=file_name[-255:], kind=kind, dry_run=dry_run, data=data
+    )
+
+
+def read_file(kind: str, data: bytes) -> ReadResult:
+    try:
+        return _READERS[ImportKind(kind)](data)
+    except (ValueError, KeyError, OSError):  # not a file of that kind at all
+        message = f"could not be read as {ImportKind(kind).label}"
+        return ReadResult(records=(), errors=(RowError(0, "file", message),))
+    except Exception as error:  # openpyxl raises its own errors for a damaged workbook
+        if type(error).__module__.startswith(("openpyxl", "zipfile")):
+            message = f"could not be read as {ImportKind(kind).label}"
+            return ReadResult(records=(), errors=(RowError(0, "file", message),))
+        raise
+
+
+def _progress(run: ImportRun) -> Progress:
+    def update(done: int, total: int, phase: str) -> None:
+        status = ImportStatus.CHECKING if phase == "checking" else ImportStatus.WRITING
+        if phase == "checking" and (done % PROGRESS_EVERY == 0 or done == total):
+            ImportRun.objects.filter(pk=run.pk).update(done=done, total=total, status=status)
+
+    return update
+
+
+def import_run_execute(
+    run: ImportRun, *, progress: Progress | None = None, channel: str = AuditChannel.COMMAND
+) -> Report:
+    """Read, check and (unless a dry run or in error) write the run's file; keep the report
+    on the run. `progress` is called beside the run's own updates (the command prints it)."""
+    data = bytes(run.data or b"")
+    read = read_file(run.kind, data)
+    ImportRun.objects.filter(pk=run.pk).update(
+        status=ImportStatus.CHECKING, total=len(read.records), done=0
+    )
+    tracker = _progress(run)
+
+    def both(done: int, total: int, phase: str) -> None:
+        tracker(done, total, phase)
+        if progress is not None:
+            progress(done, total, phase)
+
+    def writing(done: int, total: int, phase: str) -> None:
+        both(done, total, phase)
+        if phase == "checking" and done == total:
+            ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.WRITING)
+
+    report = import_records(
+        read,
+        actor=run.created_by,
+        kind=run.kind,
+        dry_run=run.dry_run,
+        audit_object=run,
+        progress=writing,
+        channel=channel,
+    )
+    with transaction.atomic():
+        ImportRun.objects.filter(pk=run.pk).update(
+            status=ImportStatus.REFUSED if report.errors else ImportStatus.DONE,
+            done=len(read.records),
+            total=len(read.records),
+            counts=report.counts,
+            errors=[error.__dict__ for error in report.errors],
+            finished_at=timezone.now(),
+            data=None,
+        )
+    run.refresh_from_db()
+    return report
