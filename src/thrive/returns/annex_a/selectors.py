@@ -1,6 +1,6 @@
 """Who is on each Annex A list on a reference date, and their answers: a fixed number of
-queries however many children (one for the plans held by a disagreement about ceasing, one
-per list), with no names read.
+queries however many children (up to three for the plans a disagreement about ceasing
+holds, then one per list), with no names read.
 
 - List 1: every child or young person with an EHC plan the council maintains on the date:
   the first final plan issued on or before it, and the plan not ceased by it
@@ -59,12 +59,12 @@ def _plans_on(on: date) -> Any:
     return maintained_plans(on).filter(Exists(issued))
 
 
-def list_1_rows(on: date) -> list[Row]:
+def list_1_rows(on: date, maintained: Any = None) -> list[Row]:
     """One row per child with a plan maintained on `on`, by Thrive's child id. A child with
     more than one maintained plan (a record to put right) is listed once, with the plan
-    issued most recently."""
+    issued most recently. `maintained`: `_plans_on(on)`, if the caller has it already."""
     reviews = AnnualReview.objects.filter(plan=OuterRef("pk"), meeting_on__lte=on)
-    plans = _plans_on(on).annotate(
+    plans = (_plans_on(on) if maintained is None else maintained).annotate(
         initial=_aggregate(_issued_by(on, kind__in=FINAL_KINDS), "issued_on", Min),
         updated=_aggregate(_issued_by(on, kind=VersionKind.AMENDED_FINAL), "issued_on", Max),
         reviewed=_aggregate(reviews, "meeting_on", Max),
@@ -119,7 +119,7 @@ def _born_after(on: date, years: int) -> date:
         return date(on.year - years, 3, 1)
 
 
-def list_2_rows(on: date) -> list[Row]:
+def list_2_rows(on: date, maintained: Any = None) -> list[Row]:
     """One row per child on the derived SEN support list (see the module's docstring)."""
     received = CaseEvent.objects.filter(
         case=OuterRef("pk"), kind=EventKind.REQUEST_RECEIVED, on__lte=on
@@ -130,7 +130,9 @@ def list_2_rows(on: date) -> list[Row]:
     open_requests = Case.objects.filter(child=OuterRef("pk")).filter(
         Exists(received) & ~Exists(final)
     )
-    with_plan = _plans_on(on).filter(case__child=OuterRef("pk"))
+    with_plan = (_plans_on(on) if maintained is None else maintained).filter(
+        case__child=OuterRef("pk")
+    )
     oldest = _born_after(on, MAX_AGE + 1)
     children = (
         Child.objects.filter(Exists(open_requests))
@@ -167,6 +169,9 @@ def list_2_rows(on: date) -> list[Row]:
 def annex_a_lists(on: date) -> AnnexALists:
     """Both lists on the reference date `on`. For the case work team only: the caller checks
     (the rows carry ids and dates, which are personal data)."""
+    maintained = _plans_on(on)  # works out which plans a disagreement holds, once
     return AnnexALists(
-        reference_date=on, list_1=tuple(list_1_rows(on)), list_2=tuple(list_2_rows(on))
+        reference_date=on,
+        list_1=tuple(list_1_rows(on, maintained)),
+        list_2=tuple(list_2_rows(on, maintained)),
     )
