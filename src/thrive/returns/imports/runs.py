@@ -37,7 +37,7 @@ def kind_for(file_name: str) -> ImportKind | None:
 def import_run_create(*, actor: Any, file_name: str, data: bytes, dry_run: bool) -> ImportRun:
     """Record an import to run (the task or the command then runs it)."""
     if not can(actor, Action.IMPORT_CASELOAD):
-        raise Refusal("Only SEN managers and administrators can import a caseload.")
+        raise Refusal("Only SEND managers and administrators can import a caseload.")
     kind = kind_for(file_name)
     if kind is None:
         raise Refusal("The file must be a CSV, XLSX or SEN2 XML file", field="file")
