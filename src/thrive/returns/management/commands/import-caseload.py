@@ -2,10 +2,10 @@
 a CSV or XLSX file in the Thrive template (docs/import.md) or a SEN2 XML return."""
 
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser, OutputWrapper
 
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditChannel
@@ -16,7 +16,7 @@ from thrive.returns.imports.runs import import_run_create, import_run_execute
 class _Progress:
     """One line on the terminal, rewritten as rows are checked and written."""
 
-    def __init__(self, out: TextIO, *, enabled: bool) -> None:
+    def __init__(self, out: OutputWrapper, *, enabled: bool) -> None:
         self.out = out
         self.enabled = enabled
         self.last = (-1, "")
