@@ -31,7 +31,7 @@ def source_level_is_l(header: Header, ctx: Context) -> Iterator[Problem]:
         )
 
 
-@header_rule("T-HDR-1c", "E", "LEA is a 3-digit LA number.", "schema [S]: pattern \\d{3}")
+@header_rule("T-HDR-1c", "E", "LEA is a 3-digit LA number.", "schema [S]: 3 digits")
 def lea_is_three_digits(header: Header, ctx: Context) -> Iterator[Problem]:
     lea = header.lea
     if not (len(lea) == LA_NUMBER_LENGTH and lea.isascii() and lea.isdigit()):

@@ -118,7 +118,7 @@ def request_source_valid(request: Request, person: Person, ctx: Context) -> Iter
     "T-REQ-5a",
     "E",
     "Exported, when given, is a recognised 3-digit LA number, not our own.",
-    "schema [S]: pattern \\d{3}; 'not our own LA' [U]",
+    "schema [S]: 3 digits; 'not our own LA' [U]",
 )
 def exported_is_another_la(request: Request, person: Person, ctx: Context) -> Iterator[Problem]:
     if request.exported is not None:
@@ -131,7 +131,7 @@ def exported_is_another_la(request: Request, person: Person, ctx: Context) -> It
     "T-REQ-5b",
     "E",
     "TransferLA, when given, is a recognised 3-digit LA number, not our own.",
-    "schema [S]: pattern \\d{3}; 'not our own LA' [U]",
+    "schema [S]: 3 digits; 'not our own LA' [U]",
 )
 def transfer_la_is_another_la(request: Request, person: Person, ctx: Context) -> Iterator[Problem]:
     plan = request.active_plan
