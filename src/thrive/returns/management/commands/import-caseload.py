@@ -26,9 +26,8 @@ class _Progress:
         if not self.enabled or (percent, phase) == self.last:
             return
         self.last = (percent, phase)
-        self.out.write(f"\r{phase.capitalize()} rows: {done:,} of {total:,} ({percent}%)   ")
-        if done == total:
-            self.out.write("\n")
+        line = f"\r{phase.capitalize()} rows: {done:,} of {total:,} ({percent}%)   "
+        self.out.write(line, ending="\n" if done == total else "")
         self.out.flush()
 
 
