@@ -7,12 +7,14 @@ from io import BytesIO
 from typing import Any
 
 import pytest
+from django.test import RequestFactory
 from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.factories import make_user
 from tests.returns import annex_a_builders as build
 from thrive.core.models import AuditAction, AuditEntry
+from thrive.core.navigation import navigation_for
 from thrive.people.models import Child
 
 PAGE = "/returns/annex-a/"
@@ -159,3 +161,16 @@ def test_signed_out_visitors_are_sent_to_sign_in(client: Any) -> None:
     response = client.get(DOWNLOAD)
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/sign-in/")
+
+
+def test_the_case_work_team_reaches_the_page_from_the_navigation(
+    officer: Any, manager: Any, db: Any
+) -> None:
+    def hrefs(user: Any) -> dict[str, str]:
+        request = RequestFactory().get("/")
+        request.user = user
+        return {str(i["text"]): str(i["href"]) for i in navigation_for(request)}
+
+    assert hrefs(officer)["Annex A lists"] == PAGE
+    assert hrefs(manager)["Annex A lists"] == PAGE
+    assert "Annex A lists" not in hrefs(make_user("analyst", "analyst"))
