@@ -3,6 +3,7 @@ engine (registry, ordering, locations) behaves."""
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -130,3 +131,9 @@ def test_a_return_with_no_persons_only_gets_header_findings() -> None:
     ret = Sen2Return(valid_return().header)
     assert validate(ret, la_code=LA) == []
     assert {f.rule_id for f in validate(ret, la_code="202")} == {"T-HDR-1d"}
+
+
+def test_docs_list_every_rule_with_its_severity() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "returns.md").read_text("utf-8")
+    for rule in REGISTRY.values():
+        assert f"| {rule.id} | {rule.severity} |" in docs, rule.id
