@@ -4,6 +4,7 @@ read back with the standard library's parser."""
 import xml.etree.ElementTree as ET
 
 import pytest
+from defusedxml.ElementTree import fromstring
 from django.test import override_settings
 
 from tests.returns.sen2_sample import sample_return
@@ -12,7 +13,8 @@ from thrive.returns.sen2.xml_writer import write_xml
 
 
 def _tree(year: int = 2026) -> ET.Element:
-    return ET.fromstring(write_xml(sample_return(year)))
+    root: ET.Element = fromstring(write_xml(sample_return(year)))
+    return root
 
 
 def _children(element: ET.Element) -> list[str]:
