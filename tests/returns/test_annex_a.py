@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from tests.returns import annex_a_builders as build
+from thrive.disputes.models import Appeal
 from thrive.people.models import Child, LocalAuthority
 from thrive.returns.annex_a import annex_a_lists, annex_a_workbook, columns, headings
 from thrive.returns.annex_a.selectors import list_1_rows, list_2_rows
@@ -110,12 +111,23 @@ def test_list_1_is_the_plans_maintained_on_the_date(child: Any, officer: Any) ->
     )
     withdrawn = child()
     build.cease(build.plan(withdrawn, officer, dt.date(2023, 3, 1)), officer, ON, withdrawn_on=ON)
+    appealed = child()  # the family appealed the decision to cease: the plan is kept meanwhile
+    held = build.plan(appealed, officer, dt.date(2023, 3, 1))
+    build.cease(held, officer, ON - dt.timedelta(days=7))
+    Appeal.objects.create(
+        case=held.case,
+        subject="ceasing",
+        decision_letter_on=ON - dt.timedelta(weeks=10),
+        registered_on=ON - dt.timedelta(weeks=5),
+        recorded_by=officer,
+    )
 
     assert _ids(list_1_rows(ON)) == [
         kept.pk,
         issued_that_day.pk,
         ceasing_later.pk,
         withdrawn.pk,
+        appealed.pk,
     ]
     # A day before, the plan issued that day is not in, and the ceased plan still is
     before = _ids(list_1_rows(ON - dt.timedelta(days=1)))
