@@ -170,10 +170,16 @@ def world(
         registered_on=dt.date(2025, 12, 5),
         recorded_by=officer,
     )
+    from thrive.returns.models import ImportRun
+
+    import_run = ImportRun.objects.create(
+        created_by=manager, file_name="caseload.csv", kind="csv", dry_run=True, status="done"
+    )
     return World(
         case,
         users,
         {
+            "import_run": import_run.pk,
             "case": case.pk,
             "child": case.child_id,
             "advice": advice.pk,

@@ -1,7 +1,9 @@
 """Returns routes: the lists and files for the DfE and the inspectors carry children's ids
 and dates, so they are for the case work team only (analysts see the dashboard, not these)."""
 
-from tests.routes import CASEWORK, Route
+from tests.routes import ADMINISTRATOR, CASEWORK, SEND_MANAGER, Route
+
+IMPORTERS = frozenset({SEND_MANAGER, ADMINISTRATOR})
 
 ROUTES = {
     "returns:annex_a_detail": Route("/returns/annex-a/", CASEWORK),
@@ -12,4 +14,9 @@ ROUTES = {
     "returns:sen2_report": Route("/returns/sen2/2026/", CASEWORK),
     "returns:sen2_confirm": Route("/returns/sen2/2026/confirm/", CASEWORK, "post"),
     "returns:sen2_export": Route("/returns/sen2/2026/export/xml/", CASEWORK, "post"),
+    # Importing a caseload: SEND managers and administrators (Action.IMPORT_CASELOAD). The
+    # world's run is a finished dry run by the manager; confirming it imports its file.
+    "returns:import_start": Route("/returns/import/", IMPORTERS),
+    "returns:import_run": Route("/returns/import/{import_run}/", IMPORTERS),
+    "returns:import_run_confirm": Route("/returns/import/{import_run}/import/", IMPORTERS, "post"),
 }

@@ -1,6 +1,7 @@
 """Running an import recorded as an `ImportRun`: start it (the web page, the command), read
 its file, check and write with progress on the run, and keep the report. The file is
-deleted from the run once it has finished (data minimisation: the records it made are in
+deleted from the run once it has finished, except after a clean dry run, until the
+user imports it (data minimisation: the records it made are in
 Thrive, the report keeps only what the user must put right)."""
 
 from typing import Any
@@ -109,7 +110,8 @@ def import_run_execute(
             counts=report.counts,
             errors=[error.__dict__ for error in report.errors],
             finished_at=timezone.now(),
-            data=None,
+            # A clean dry run keeps the file until the user imports it (or it is replaced).
+            data=data if run.dry_run and not report.errors else None,
         )
     run.refresh_from_db()
     return report
