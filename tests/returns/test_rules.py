@@ -303,6 +303,13 @@ def test_rule_fails_on_a_broken_record(rule_id: str) -> None:
         assert {f.case_id for f in findings} == {70}
 
 
+def test_a_review_decision_overdue_at_the_census_is_queried() -> None:
+    change = active(review_meeting=date(2025, 12, 17), review_outcome=None)
+    (finding,) = validate(change(valid_return()), la_code=LA)
+    assert (finding.rule_id, finding.severity) == ("T-ACT-4b", QUERY)
+    assert "was due by 2026-01-14" in finding.message
+
+
 #: Near misses: a change that looks like the failing one but is allowed.
 PASSING: list[tuple[str, Change]] = [
     ("T-HDR-1f", header(reference_date=date(2024, 1, 18), year=2024, dsco=None)),
@@ -339,6 +346,9 @@ PASSING: list[tuple[str, Change]] = [
     ("T-ACT-2c", placement(leaving_date=date(2023, 9, 1))),
     ("T-ACT-2d", placement(entry_date=date(2020, 9, 1), leaving_date=date(2025, 1, 1))),
     ("T-ACT-4b", active(last_review=date(2025, 6, 29))),
+    # A decision still pending, within 4 weeks of the census: LastReview is the previous one.
+    ("T-ACT-4a", active(review_meeting=date(2025, 12, 19), review_outcome=None)),
+    ("T-ACT-4b", active(review_meeting=date(2025, 12, 19), review_outcome=None)),
     (
         "T-ACT-5",
         both(

@@ -191,40 +191,52 @@ def review_outcome_valid(request: Request, person: Person, ctx: Context) -> Iter
         )
 
 
-@request_rule("T-ACT-4a", "Q", "LastReview is on or after ReviewMeeting.", "guide [S]")
+@request_rule(
+    "T-ACT-4a",
+    "Q",
+    "LastReview is on or after ReviewMeeting when a ReviewOutcome is given (with no outcome "
+    "yet, LastReview is the previous review's decision).",
+    "guide [S]; supplier [S]: Capita Items 5.5, 5.6",
+)
 def decision_after_meeting(request: Request, person: Person, ctx: Context) -> Iterator[Problem]:
     plan = request.active_plan
-    if plan is None:
+    if plan is None or plan.review_outcome is None:
         return
     met, decided = as_date(plan.review_meeting), as_date(plan.last_review)
     if met is not None and decided is not None and decided < met:
         yield Problem(
             "LastReview",
-            f"LastReview {decided.isoformat()} is before the ReviewMeeting {met.isoformat()}: "
-            "LastReview is the date the decision was sent after the meeting",
+            f"LastReview {decided.isoformat()} is before the ReviewMeeting {met.isoformat()} "
+            "although a ReviewOutcome is given: LastReview is the date that decision was sent",
         )
 
 
 @request_rule(
     "T-ACT-4b",
     "Q",
-    "LastReview more than 4 weeks after ReviewMeeting (the statutory 4-week decision).",
+    "The review decision (LastReview) came more than 4 weeks after the ReviewMeeting, or none "
+    "is recorded though the meeting was more than 4 weeks before the ReferenceDate.",
     "guide [S]; law: SEND Regulations 2014, reg. 20(10)",
 )
 def decision_within_four_weeks(request: Request, person: Person, ctx: Context) -> Iterator[Problem]:
     plan = request.active_plan
-    if plan is None:
+    census = as_date(ctx.reference_date)
+    met = as_date(plan.review_meeting) if plan is not None else None
+    if plan is None or met is None or census is None:
         return
-    met, decided = as_date(plan.review_meeting), as_date(plan.last_review)
-    if (
-        met is not None
-        and decided is not None
-        and decided > met + timedelta(weeks=REVIEW_DECISION_WEEKS)
-    ):
+    due = met + timedelta(weeks=REVIEW_DECISION_WEEKS)
+    decided = as_date(plan.last_review)
+    if decided is not None and decided > due:
         yield Problem(
             "LastReview",
             f"LastReview is {(decided - met).days} days after the ReviewMeeting: the decision "
             f"is due within {REVIEW_DECISION_WEEKS} weeks, so confirm both dates",
+        )
+    elif (decided is None or decided < met) and plan.review_outcome is None and census > due:
+        yield Problem(
+            "LastReview",
+            f"LastReview has no decision for the ReviewMeeting of {met.isoformat()}: it was due "
+            f"by {due.isoformat()}, before the census day, so record the decision or check",
         )
 
 
