@@ -33,8 +33,9 @@ def _start(run: ImportRun) -> None:
 
 def import_start(request: HttpRequest) -> HttpResponse:
     _importers_only(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = ImportForm(request.POST, request.FILES) if posted else ImportForm()
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             run = import_run_create(
