@@ -73,12 +73,16 @@ def child_rows(report: Sen2Report) -> list[ChildRow]:
     grouped: dict[int | None, list[Finding]] = defaultdict(list)
     for f in report.findings:
         grouped[f.child_id].append(f)
+    # A finding about the person (not one request) links to the person's first case.
+    person_cases = {
+        p.child_id: sorted(r.case_id for r in p.requests if r.case_id) for p in report.ret.persons
+    }
     rows = []
     for child_id, found in grouped.items():
-        cases = sorted({f.case_id for f in found if f.case_id})
-        reference = ", ".join(_reference(c) for c in cases) or (
-            "Child's details" if child_id else "The return's header"
+        cases = (
+            sorted({f.case_id for f in found if f.case_id}) or person_cases.get(child_id, [])[:1]
         )
+        reference = ", ".join(_reference(c) for c in cases) or "The return's header"
         target = cases[0] if cases else None
         link = reverse("assessments:case_detail", args=[target]) if target else ""
         findings = [
