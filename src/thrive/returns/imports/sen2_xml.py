@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from xml.etree.ElementTree import Element
 
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
 
 from thrive.returns.sen2.records import (
     ActivePlan,
@@ -201,6 +201,8 @@ class _Reader:
             dmo=self.text(source, "DMO"),
             dco=self.text(source, "DCO"),
             dsco=self.text(source, "DSCO"),
+            collection=self.text(details, "Collection") or "",
+            source_level=self.text(source, "SourceLevel") or "",
         )
 
 
@@ -209,6 +211,8 @@ def _root(data: bytes) -> tuple[Element, Element]:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
         raise Sen2XmlError("The file is not well-formed XML.") from error
+    except DefusedXmlException as error:  # entities, external references: refused
+        raise Sen2XmlError("The file uses XML features a SEN2 return does not need.") from error
     persons = _child(root, "Persons")
     if _local(root.tag) != "message" or persons is None:
         raise Sen2XmlError("The file is not a SEN2 return: it has no Message and Persons.")

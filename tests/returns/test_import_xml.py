@@ -1,0 +1,106 @@
+"""Reading a SEN2 return back (thrive.returns.imports.sen2_xml) and importing it."""
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from tests.returns.import_builders import upn
+from tests.returns.sen2_sample import sample_return
+from thrive.assessments.models import Case
+from thrive.people.models import Child, LocalAuthority, Setting
+from thrive.plans.models import EhcPlan
+from thrive.returns.imports.importer import import_records
+from thrive.returns.imports.sen2_xml import Sen2XmlError, read_records, read_xml
+from thrive.returns.models import ImportRun
+from thrive.returns.sen2.records import Sen2Return
+from thrive.returns.sen2.xml_writer import write_xml
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def without_ids(ret: Sen2Return) -> Sen2Return:
+    """The return as a file holds it: Thrive's child and case ids are never written."""
+    persons = tuple(
+        replace(p, child_id=None, requests=tuple(replace(r, case_id=None) for r in p.requests))
+        for p in ret.persons
+    )
+    return replace(ret, persons=persons)
+
+
+def test_a_written_return_reads_back_the_same() -> None:
+    ret = sample_return()
+    assert read_xml(write_xml(ret)) == without_ids(ret)
+
+
+def test_element_names_are_matched_in_any_letter_case() -> None:
+    ret = sample_return()
+    data = write_xml(ret).decode()
+    lowered = re.sub(r"<(/?)([A-Za-z0-9]+)", lambda m: f"<{m[1]}{m[2].lower()}", data)
+    upper = re.sub(r"<(/?)([A-Za-z0-9]+)", lambda m: f"<{m[1]}{m[2].upper()}", data)
+    assert "<senneed>" in lowered
+    assert "<PERSONBIRTHDATE>" in upper
+    assert read_xml(lowered.encode()) == without_ids(ret)
+    assert read_xml(upper.encode()) == without_ids(ret)
+
+
+def test_both_spellings_of_sen_setting_and_postcode_are_read() -> None:
+    data = write_xml(sample_return()).decode()
+    changed = data.replace("<PostCode>", "<Postcode>").replace("</PostCode>", "</Postcode>")
+    assert "<Postcode>" in changed
+    assert read_xml(changed.encode()).persons[0].postcode == sample_return().persons[0].postcode
+
+
+def test_entity_expansion_is_refused() -> None:
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><Message><Persons>&b;</Persons></Message>'
+    )
+    with pytest.raises(Sen2XmlError, match="XML features"):
+        read_xml(bomb)
+    assert [e.column for e in read_records(bomb).errors] == ["file"]
+
+
+def test_a_file_that_is_not_a_return_is_one_error() -> None:
+    with pytest.raises(Sen2XmlError):
+        read_xml(b"<Something/>")
+    result = read_records(b"not xml")
+    assert [(e.row, e.column) for e in result.errors] == [(0, "file")]
+
+
+def test_errors_in_an_xml_file_name_the_person_and_the_element(
+    manager: Any, council: LocalAuthority
+) -> None:
+    data = write_xml(sample_return()).decode()
+    data = data.replace("<Sex>", "<Sex>Q", 1)
+    run = ImportRun.objects.create(created_by=manager, file_name="r.xml", kind="sen2_xml")
+    report = import_records(
+        read_records(data.encode()), actor=manager, kind="sen2_xml", dry_run=False,
+        audit_object=run, today=TODAY,
+    )  # fmt: skip
+    assert ("Sex", 1) in [(e.column, e.row) for e in report.errors]
+    assert ("URN", 1) in [(e.column, e.row) for e in report.errors]  # 123456 is not in Thrive
+    assert not Child.objects.exists()
+
+
+def test_a_return_is_imported(manager: Any, council: LocalAuthority) -> None:
+    Setting.objects.create(
+        urn="123456", name="School", establishment_type="mainstream_academy", phase="primary",
+        local_authority=council,
+    )  # fmt: skip
+    run = ImportRun.objects.create(created_by=manager, file_name="r.xml", kind="sen2_xml")
+    ret = sample_return()
+    ret = replace(
+        ret,
+        persons=tuple(replace(p, upn=upn(n)) if p.upn else p for n, p in enumerate(ret.persons)),
+    )
+    report = import_records(
+        read_records(write_xml(ret)), actor=manager, kind="sen2_xml", dry_run=False,
+        audit_object=run, today=TODAY,
+    )  # fmt: skip
+    assert report.errors == []
+    assert Child.objects.count() == len(ret.persons)
+    assert Case.objects.count() == sum(len(p.requests) for p in ret.persons)
+    assert EhcPlan.objects.get().versions.get().placement_setting.urn == "123456"  # type: ignore[union-attr]
