@@ -303,6 +303,15 @@ def test_rule_fails_on_a_broken_record(rule_id: str) -> None:
         assert {f.case_id for f in findings} == {70}
 
 
+def test_messages_keep_the_date_of_birth_out() -> None:
+    for born in (date(2026, 2, 1), date(1999, 1, 1)):
+        messages = [
+            f.message for f in validate(person(birth_date=born)(valid_return()), la_code=LA)
+        ]
+        assert messages
+        assert not [m for m in messages if born.isoformat() in m]
+
+
 def test_a_review_decision_overdue_at_the_census_is_queried() -> None:
     change = active(review_meeting=date(2025, 12, 17), review_outcome=None)
     (finding,) = validate(change(valid_return()), la_code=LA)

@@ -112,10 +112,15 @@ def birth_date_valid(person: Person, ctx: Context) -> Iterator[Problem]:
         return  # T-PER-4a
     born = as_date(person.birth_date)
     census = as_date(ctx.reference_date)
+    # The date of birth itself stays out of the message: it is personal data.
     if born is None:
-        yield _not_a_date("PersonBirthDate", person.birth_date)
+        yield Problem("PersonBirthDate", "PersonBirthDate must be a date written YYYY-MM-DD")
     elif census is not None and born > census:
-        yield _after_census("PersonBirthDate", born, census)
+        yield Problem(
+            "PersonBirthDate",
+            f"PersonBirthDate is after the census day {census.isoformat()}: check the date "
+            "of birth",
+        )
 
 
 @request_rule(
