@@ -10,12 +10,10 @@ from typing import Any
 import pytest
 from defusedxml.ElementTree import fromstring
 
-from tests.factories import step
+from tests.returns.sen2_builders import issued_late
 from thrive.accounts.models import User
 from thrive.assessments.models import Case
 from thrive.core.models import AuditAction, AuditEntry
-from thrive.people.models import Setting
-from thrive.plans.models import EhcPlan, PlanVersion
 from thrive.returns.models_sen2 import Sen2QueryConfirmation
 
 D = dt.date
@@ -23,44 +21,9 @@ REPORT = "/returns/sen2/2026/"
 DETAILS = {"dmo": "Y", "dco": "Y", "dsco": "N"}
 
 
-def _issued(make_case: Callable[..., Case], officer: User, received: dt.date, **child: Any) -> Case:
-    """A plan issued 27 weeks after the request with no exception: a query (T-ASS-4b). A
-    child under 6 with no UPN yet (UN1) and a school named: nothing else to put right."""
-    case = make_case(
-        received_on=received,
-        date_of_birth=D(2021, 6, 1),
-        postcode="ZY1 1AA",
-        steps=(
-            step("decision_to_assess", received + dt.timedelta(days=35), outcome=True),
-            step("decision_to_issue", received + dt.timedelta(days=119), outcome=True),
-            step("draft_issued", received + dt.timedelta(days=126)),
-            step("final_issued", received + dt.timedelta(days=189)),
-        ),
-        **child,
-    )
-    school, _ = Setting.objects.get_or_create(
-        urn="123456",
-        defaults={
-            "name": "Oak Primary",
-            "establishment_type": "mainstream_la_maintained",
-            "phase": "primary",
-            "local_authority": case.child.home_local_authority,
-        },
-    )
-    PlanVersion.objects.create(
-        plan=EhcPlan.objects.create(case=case),
-        number=1,
-        kind="final",
-        created_by=officer,
-        issued_on=received + dt.timedelta(days=189),
-        placement_setting=school,
-    )
-    return case
-
-
 @pytest.fixture
 def late_plan(make_case: Callable[..., Case], officer: User) -> Case:
-    return _issued(make_case, officer, D(2025, 1, 6), first_name="Wilhelmina")
+    return issued_late(make_case, officer, D(2025, 1, 6), first_name="Wilhelmina")
 
 
 def test_the_start_page_goes_to_the_report_for_the_year(client: Any, officer: User) -> None:
@@ -151,7 +114,7 @@ def test_confirming_a_query_then_exporting(client: Any, officer: User, late_plan
 def test_confirm_every_query_of_a_rule(
     client: Any, officer: User, late_plan: Case, make_case: Callable[..., Case]
 ) -> None:
-    _issued(make_case, officer, D(2025, 1, 13))
+    issued_late(make_case, officer, D(2025, 1, 13))
     client.force_login(officer)
     response = client.post(REPORT + "confirm/", {**DETAILS, "rule_id": "T-ASS-4b", "every": "on"})
     assert response.status_code == 302
