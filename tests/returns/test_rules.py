@@ -333,7 +333,7 @@ PASSING: list[tuple[str, Change]] = [
     ("T-REQ-2b", request(outcome_date=date(2024, 3, 1))),
     ("T-REQ-3", request(outcome="H")),
     ("T-REQ-4a", year(2025, request(source=None))),
-    ("T-REQ-4b", year(2024)),
+    ("T-REQ-4b", year(2024, request(source="9"))),
     ("T-REQ-5a", request(exported="202")),
     ("T-REQ-5b", active(transfer_la="202")),
     ("T-ASS-1", year(2023, assessment(outcome="S"))),

@@ -125,13 +125,11 @@ def dco_given(header: Header, ctx: Context) -> Iterator[Problem]:
 @header_rule(
     "T-HDR-2c",
     "E",
-    "DSCO is present from 2026 (optional in 2025, not collected before) and is Y, N or R "
-    "when given.",
+    "DSCO is present from 2026 (optional in 2025) and is Y, N or R when given (before 2025 "
+    "the writers leave it out).",
     "schema [S]; compulsory in 2026 [S, weak]; codes [U]",
 )
 def dsco_given(header: Header, ctx: Context) -> Iterator[Problem]:
     presence = ctx.spec.dsco
     if presence == "mandatory" or (presence == "optional" and header.dsco is not None):
         yield from _la_level("DSCO", header.dsco, ctx)
-    elif presence == "absent" and header.dsco is not None:
-        yield Problem("DSCO", f"DSCO is not collected in the {header.year} return: leave it out")
