@@ -303,6 +303,14 @@ def test_rule_fails_on_a_broken_record(rule_id: str) -> None:
         assert {f.case_id for f in findings} == {70}
 
 
+def test_a_upn_in_lower_case_is_written_in_capitals() -> None:
+    (finding,) = validate(person(upn="p201123456789")(valid_return()), la_code=LA)
+    assert (finding.rule_id, finding.message) == (
+        "T-PER-2a",
+        "UPN must be written in capital letters with no spaces",
+    )
+
+
 def test_messages_keep_the_date_of_birth_out() -> None:
     for born in (date(2026, 2, 1), date(1999, 1, 1)):
         messages = [

@@ -6,7 +6,12 @@ from collections.abc import Iterator
 from typing import Final
 
 from thrive.law import codes
-from thrive.law.identifiers import is_valid_postcode, is_valid_uln, upn_problems
+from thrive.law.identifiers import (
+    is_valid_postcode,
+    is_valid_uln,
+    normalise_upn,
+    upn_problems,
+)
 from thrive.returns.sen2.records import Person
 from thrive.returns.sen2.rules.base import Context, Problem, as_date, person_rule
 
@@ -31,14 +36,18 @@ def person_has_a_request(person: Person, ctx: Context) -> Iterator[Problem]:
 @person_rule(
     "T-PER-2a",
     "E",
-    "UPN, when given, is 13 characters with a recognised LA number and the right check "
-    "letter (CBDS rules 1510, 1530, 1540, 1550).",
+    "UPN, when given, is 13 characters in capitals with a recognised LA number and the right "
+    "check letter (CBDS rules 1510, 1530, 1540, 1550).",
     "schema + guide [S]; CBDS UPN rules [V]",
 )
 def upn_is_valid(person: Person, ctx: Context) -> Iterator[Problem]:
-    if person.upn is not None:
-        for code, message in upn_problems(person.upn):
-            yield Problem("UPN", f"UPN is not valid: {message} (CBDS {code})")
+    if person.upn is None:
+        return
+    problems = upn_problems(person.upn)
+    for code, message in problems:
+        yield Problem("UPN", f"UPN is not valid: {message} (CBDS {code})")
+    if not problems and person.upn != normalise_upn(person.upn):
+        yield Problem("UPN", "UPN must be written in capital letters with no spaces")
 
 
 @person_rule("T-PER-2b", "E", "UniqueLearnerNumber, when given, is 10 digits.", "schema [S]")
