@@ -147,7 +147,14 @@ def _request(check: _Check, request: Request) -> None:
     check.past("review_decision_date", active.last_review)
     if active.review_outcome and active.review_meeting is None:
         check.add("review_meeting", "is required when there is a review decision")
-    if active.last_review and active.review_meeting and active.last_review < active.review_meeting:
+    # Without a decision the latest review is still open, and the decision date is an
+    # earlier review's (SEN2's LastReview): only a decision on this review must follow it.
+    if (
+        active.review_outcome
+        and active.last_review
+        and active.review_meeting
+        and active.last_review < active.review_meeting
+    ):
         check.add("review_decision_date", "is before the review meeting")
 
 

@@ -58,6 +58,7 @@ _DECISIONS: Final = {
 _TYPE_FOR_SETTING: Final = {"EYP": "early_years"}
 _IMPORTED_NOTE: Final = "Recorded from the caseload import."
 _CEASED_BEFORE: Final = "Recorded before the caseload came to Thrive."
+_PERSONAL_BUDGET: Final = "A personal budget was recorded before the caseload came to Thrive."
 
 #: (done, total, phase) where phase is "checking" or "writing".
 Progress = Callable[[int, int, str], None]
@@ -391,6 +392,7 @@ class _Writer:
                 issued_at=self.now,
                 placement_setting_id=setting,
                 placement_type="" if setting else kind,
+                personal_budget=_PERSONAL_BUDGET if named.personal_budget else "",
             )
             needs = request.active_plan.needs if request.active_plan else ()
             Need.objects.bulk_create(
