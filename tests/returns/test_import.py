@@ -2,6 +2,7 @@
 second run, dry runs (thrive.returns.imports.importer)."""
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from thrive.law import clock
 from thrive.people.models import Child, LocalAuthority, Setting
 from thrive.plans.models import EhcPlan, PlanVersion
 from thrive.plans.models_reviews import AnnualReview, Cessation
+from thrive.returns.imports import template
 from thrive.returns.imports.csv_xlsx import read_csv, read_xlsx
 from thrive.returns.imports.importer import import_records
 from thrive.returns.models import ImportRun
@@ -272,3 +274,13 @@ def test_only_managers_and_administrators_may_import(
         do_import(csv_bytes([row(placement_urn="")]), officer, run)
     assert not Child.objects.exists()
     assert do_import(csv_bytes([row(placement_urn="")]), administrator, run).written
+
+
+def test_the_guide_documents_every_column_of_the_template() -> None:
+    guide = (Path(__file__).parents[2] / "docs" / "import.md").read_text()
+    for column in template.COLUMNS:
+        assert f"| `{column.name}` | {column.meaning} |" in guide
+    example = guide.split("```csv\n")[1].split("```")[0].encode()
+    read = read_csv(example)
+    assert read.errors == ()
+    assert len(read.records) == 1

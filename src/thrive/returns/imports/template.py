@@ -30,7 +30,7 @@ def _list(code_list: codes.CodeList) -> str:
 
 COLUMNS: Final = (
     Column("upn", "Unique pupil number", "13 characters with a valid check letter", "no",
-           "UPN", example="H801200001001"),
+           "UPN", example="C938260000010"),
     Column("uln", "Unique learner number", "10 digits with a valid check digit", "no",
            "UniqueLearnerNumber"),
     Column("upn_unknown", "Why there is no UPN or ULN", _list(codes.UPN_UNKNOWN),
