@@ -100,7 +100,7 @@ def test_the_command_prints_progress_and_counts(
     out, err = io.StringIO(), io.StringIO()
     call_command("import-caseload", str(path), "--user", "manager", "--dry-run",
                  stdout=out, stderr=err)  # fmt: skip
-    assert "Checking rows: 4 of 4 (100%)" in err.getvalue()
+    assert "Checking rows: 4 of 4 (100%)\n" in err.getvalue()
     assert "Writing rows: 4 of 4 (100%)" in err.getvalue()
     assert "children: 4 new, 0 changed, 0 unchanged" in out.getvalue()
     assert "Dry run: nothing was written." in out.getvalue()

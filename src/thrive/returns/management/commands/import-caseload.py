@@ -19,15 +19,21 @@ class _Progress:
     def __init__(self, out: OutputWrapper, *, enabled: bool) -> None:
         self.out = out
         self.enabled = enabled
+        self.interactive = out.isatty()
         self.last = (-1, "")
 
     def __call__(self, done: int, total: int, phase: str) -> None:
         percent = 100 * done // total if total else 100
+        if not self.interactive:
+            percent -= percent % 10  # a log file gets a line every 10%, not every 1%
         if not self.enabled or (percent, phase) == self.last:
             return
         self.last = (percent, phase)
-        line = f"\r{phase.capitalize()} rows: {done:,} of {total:,} ({percent}%)   "
-        self.out.write(line, ending="\n" if done == total else "")
+        line = f"{phase.capitalize()} rows: {done:,} of {total:,} ({percent}%)"
+        if not self.interactive:
+            self.out.write(line)
+            return
+        self.out.write(f"\r{line}   ", ending="\n" if done == total else "")
         self.out.flush()
 
 
