@@ -9,13 +9,13 @@ import pytest
 
 from tests.returns.import_builders import upn
 from tests.returns.sen2_sample import sample_return
-from thrive.assessments.models import Case
+from thrive.assessments.models import Case, CaseEvent
 from thrive.people.models import Child, LocalAuthority, Setting
 from thrive.plans.models import EhcPlan
 from thrive.returns.imports.importer import import_records
 from thrive.returns.imports.sen2_xml import Sen2XmlError, read_records, read_xml
 from thrive.returns.models import ImportRun
-from thrive.returns.sen2.records import Sen2Return
+from thrive.returns.sen2.records import Assessment, Header, Person, Request, Sen2Return
 from thrive.returns.sen2.xml_writer import write_xml
 
 TODAY = dt.date(2026, 6, 1)
@@ -104,3 +104,30 @@ def test_a_return_is_imported(manager: Any, council: LocalAuthority) -> None:
     assert Child.objects.count() == len(ret.persons)
     assert Case.objects.count() == sum(len(p.requests) for p in ret.persons)
     assert EhcPlan.objects.get().versions.get().placement_setting.urn == "123456"  # type: ignore[union-attr]
+
+
+def test_a_decision_to_issue_in_the_period_without_a_date_is_dated_within_it(
+    manager: Any, council: LocalAuthority
+) -> None:
+    """Assessment Y with no plan yet after a historical decision to assess: the decision to
+    issue is dated the first day of the period the return covers, so it reads back as Y."""
+    person = Person(
+        surname="Example", forename="Ada", birth_date=dt.date(2015, 3, 14), sex="F",
+        ethnicity="WBRI", postcode="HP1 1AA", upn=upn(8),
+        requests=(Request(outcome="H", received_date=dt.date(2024, 10, 8), source="1",
+                          assessment=Assessment(outcome="Y")),),
+    )  # fmt: skip
+    ret = Sen2Return(header=Header(year=2026, reference_date=dt.date(2026, 1, 15), lea="938"),
+                     persons=(person,))  # fmt: skip
+    run = ImportRun.objects.create(created_by=manager, file_name="r.xml", kind="sen2_xml")
+    report = import_records(
+        read_records(write_xml(ret)), actor=manager, kind="sen2_xml", dry_run=False,
+        audit_object=run, today=TODAY,
+    )  # fmt: skip
+    assert report.errors == []
+    steps = list(CaseEvent.objects.order_by("id").values_list("kind", "on", "outcome"))
+    assert steps == [
+        ("request_received", dt.date(2024, 10, 8), None),
+        ("decision_to_assess", dt.date(2024, 10, 8), True),
+        ("decision_to_issue", dt.date(2025, 1, 1), True),
+    ]

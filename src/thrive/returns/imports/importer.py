@@ -145,9 +145,12 @@ def _plan_placement(request: Request) -> Placement | None:
     return chosen[-1] if chosen else None
 
 
-def timeline(request: Request) -> list[tuple[clock.Event, str]]:
+def timeline(
+    request: Request, *, period_start: date | None = None
+) -> list[tuple[clock.Event, str]]:
     """The steps a request's SEN2 items describe, in order, each with the column it comes
-    from (for a refusal's report)."""
+    from (for a refusal's report). `period_start`: the first day of the period a return
+    covers, for a decision it says was made then without a date."""
     received = request.received_date
     assert received is not None
     steps: list[tuple[clock.Event, str]] = [
@@ -196,6 +199,8 @@ def timeline(request: Request) -> list[tuple[clock.Event, str]]:
         steps.append((clock.Event(EventKind.DECISION_TO_ISSUE, on, outcome=False), column))
     elif assessment.outcome in ("Y", "H"):
         decision_on = decided_on if assessment.outcome == "H" else (issued_on or decided_on)
+        if assessment.outcome == "Y" and issued_on is None and period_start is not None:
+            decision_on = max(decided_on, period_start)  # made in the period, not yet issued
         if excepted and issued_on:
             ended = clock.Event(
                 EventKind.EXCEPTION_ENDED,
@@ -219,8 +224,11 @@ def _key(event: clock.Event) -> tuple[str, date, bool | None, str]:
 
 
 class _Writer:
-    def __init__(self, *, actor: Any, today: date, settings: _Settings) -> None:
+    def __init__(
+        self, *, actor: Any, today: date, settings: _Settings, period_start: date | None
+    ) -> None:
         self.actor = actor
+        self.period_start = period_start
         self.today = today
         self.settings = settings
         self.now = timezone.now()
@@ -341,7 +349,7 @@ class _Writer:
         return True
 
     def case(self, row: int, child_id: int, request: Request) -> int | None:
-        steps = timeline(request)
+        steps = timeline(request, period_start=self.period_start)
         key = (child_id, request.received_date)
         case_id = self.cases.get(key)  # type: ignore[arg-type]
         if case_id is None:
@@ -538,7 +546,9 @@ def import_records(
     total = len(read.records)
     try:
         with transaction.atomic():
-            writer = _Writer(actor=actor, today=today, settings=settings)
+            writer = _Writer(
+                actor=actor, today=today, settings=settings, period_start=read.period_start
+            )
             for done, record in enumerate(read.records, start=1):
                 writer.record(record)
                 if progress is not None:

@@ -233,13 +233,17 @@ def read_records(data: bytes) -> ReadResult:
     """The return's persons as import records, numbered by position, with what could not be
     read. A file that is not a SEN2 message is one error on row 0."""
     try:
-        _, persons = _root(data)
+        root, persons = _root(data)
     except Sen2XmlError as error:
         return ReadResult(records=(), errors=(RowError(0, "file", str(error)),), xml=True)
     records: list[SourceRecord] = []
     errors: list[RowError] = []
+    year = _Reader().integer(_child(_child(root, "Header"), "CollectionDetails"), "Year", 0)
+    period_start = date(year - 1, 1, 1) if 1900 < year < 3000 else None
     for number, element in enumerate(_children(persons, "Person"), start=1):
         reader = _Reader(number)
         records.append(SourceRecord(row=number, person=reader.person(element)))
         errors += reader.errors
-    return ReadResult(records=tuple(records), errors=tuple(errors), xml=True)
+    return ReadResult(
+        records=tuple(records), errors=tuple(errors), xml=True, period_start=period_start
+    )

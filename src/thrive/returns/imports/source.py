@@ -38,6 +38,9 @@ class ReadResult:
     errors: tuple[RowError, ...]
     #: When True, error columns are template column names to show as SEN2 element names.
     xml: bool = False
+    #: The first day of the period a SEN2 return covers (from its Year), if known: a
+    #: decision the return says was made in the period (Y) but does not date is dated then.
+    period_start: date | None = None
 
 
 def parse_date(text: str) -> date | None:
