@@ -2,6 +2,7 @@
 read back with the standard library's parser."""
 
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import pytest
 from defusedxml.ElementTree import fromstring
@@ -152,3 +153,10 @@ def test_a_name_can_be_changed_in_the_settings() -> None:
 def test_an_unknown_key_in_the_settings_is_refused() -> None:
     with pytest.raises(ValueError, match="post_code"):
         element_names()
+
+
+def test_text_is_escaped() -> None:
+    ret = sample_return()
+    person = replace(ret.persons[0], surname="O'Brien & <Sons>")
+    root = fromstring(write_xml(replace(ret, persons=(person,))))
+    assert root.findtext("Persons/Person/Surname") == "O'Brien & <Sons>"

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 
 from thrive.assessments.models import Case, CaseEvent
@@ -120,7 +120,12 @@ def _plans(reference: date) -> dict[int, _Plan]:
     """{case id: its plan's issued versions}, one query."""
     plans: dict[int, _Plan] = {}
     versions = (
-        PlanVersion.objects.filter(issued_on__isnull=False, issued_on__lte=reference)
+        PlanVersion.objects.filter(
+            issued_on__isnull=False,
+            issued_on__lte=reference,
+            kind__in=[*_FINALS, VersionKind.AMENDED_DRAFT],
+        )
+        .annotate(has_budget=ExpressionWrapper(~Q(personal_budget=""), BooleanField()))
         .values_list(
             "plan_id",
             "plan__case_id",
@@ -130,7 +135,7 @@ def _plans(reference: date) -> dict[int, _Plan]:
             "placement_setting__urn",
             "placement_setting__ukprn",
             "placement_type",
-            "personal_budget",
+            "has_budget",
             "review_id",
         )
         .order_by("plan_id", "number")
@@ -141,7 +146,7 @@ def _plans(reference: date) -> dict[int, _Plan]:
         if kind in _FINALS:
             placement = _Placement(setting, urn or "", ukprn or "", type_, issued)
             if plan.first_final is None:
-                plan.first_final, plan.first_final_budget = placement, bool(budget.strip())
+                plan.first_final, plan.first_final_budget = placement, bool(budget)
             assert plan.finals is not None
             plan.finals.append(placement)
         elif kind == VersionKind.AMENDED_DRAFT:
