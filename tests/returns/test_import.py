@@ -284,3 +284,13 @@ def test_the_guide_documents_every_column_of_the_template() -> None:
     read = read_csv(example)
     assert read.errors == ()
     assert len(read.records) == 1
+
+
+def test_a_file_without_the_upn_keeps_the_one_thrive_holds(
+    manager: Any, run: ImportRun, school: Setting
+) -> None:
+    assert do_import(csv_bytes([row()]), manager, run).errors == []
+    report = do_import(csv_bytes([row(upn="", upn_unknown="UN8")]), manager, run)
+    assert report.errors == []
+    assert report.counts["children"] == {"unchanged": 1}
+    assert Child.objects.get().upn == upn(1)

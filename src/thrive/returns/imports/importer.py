@@ -312,8 +312,8 @@ class _Writer:
                 self.counts["children"][CHANGED] += 1
             else:
                 self.counts["children"][UNCHANGED] += 1
-        if values["upn"]:
-            self.by_upn[values["upn"]] = pk
+        if upn := values.get("upn"):
+            self.by_upn[upn] = pk
         self.by_name[(person.surname.lower(), person.forename.lower(), person.birth_date)] = pk
         return pk
 
