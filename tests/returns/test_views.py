@@ -119,6 +119,8 @@ def test_confirm_every_query_of_a_rule(
     response = client.post(REPORT + "confirm/", {**DETAILS, "rule_id": "T-ASS-4b", "every": "on"})
     assert response.status_code == 302
     assert Sen2QueryConfirmation.objects.filter(rule_id="T-ASS-4b").count() == 2
+    client.post(REPORT + "confirm/", {**DETAILS, "rule_id": "T-ASS-4b", "every": "on"})
+    assert Sen2QueryConfirmation.objects.count() == 2  # nothing left to confirm: refused
 
 
 def test_an_error_cannot_be_confirmed(client: Any, officer: User, late_plan: Case) -> None:

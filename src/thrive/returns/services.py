@@ -47,17 +47,20 @@ def sen2_confirm_queries(*, actor: Any, year: int, findings: Iterable[Finding]) 
         raise Refusal("Select a query to confirm", field="finding")
     if any(f.severity != QUERY for f in chosen):
         raise Refusal("Only queries can be confirmed: put errors right in the records")
-    new = 0
-    for f in chosen:
-        _, created = Sen2QueryConfirmation.objects.get_or_create(
-            year=year,
-            rule_id=f.rule_id,
-            child_id=f.child_id,
-            case_id=f.case_id,
-            item=f.item,
-            defaults={"confirmed_by": actor},
+    # Every query of a rule may be thousands: one read, one insert.
+    done = set(
+        Sen2QueryConfirmation.objects.filter(year=year).values_list(
+            "rule_id", "child_id", "case_id", "item"
         )
-        new += created
+    )
+    keys = {(f.rule_id, f.child_id, f.case_id, f.item) for f in chosen} - done
+    Sen2QueryConfirmation.objects.bulk_create(
+        Sen2QueryConfirmation(
+            year=year, rule_id=rule, child_id=child, case_id=case, item=item, confirmed_by=actor
+        )
+        for rule, child, case, item in sorted(keys, key=str)
+    )
+    new = len(keys)
     rules = ", ".join(sorted({f.rule_id for f in chosen}))
     audit_record(
         actor=actor,
