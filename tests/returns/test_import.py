@@ -294,3 +294,27 @@ def test_a_file_without_the_upn_keeps_the_one_thrive_holds(
     assert report.errors == []
     assert report.counts["children"] == {"unchanged": 1}
     assert Child.objects.get().upn == upn(1)
+
+
+def test_two_children_with_the_same_name_and_birthday_but_different_upns_stay_two(
+    manager: Any, run: ImportRun, school: Setting
+) -> None:
+    twins = [row(upn=upn(1)), row(upn=upn(2), request_received="2025-01-07")]
+    first = do_import(csv_bytes(twins), manager, run)
+    assert first.counts["children"] == {"new": 2}
+    second = do_import(csv_bytes(twins), manager, run)
+    assert second.counts["children"] == {"unchanged": 2}
+    assert Child.objects.count() == 2
+
+
+def test_rows_of_one_child_without_a_upn_are_one_child(
+    manager: Any, run: ImportRun, school: Setting
+) -> None:
+    rows = [row(upn="", upn_unknown="UN8"),
+            row(upn="", upn_unknown="UN8", request_received="2026-01-05",
+                request_outcome="A", request_outcome_date="", assessment_outcome="",
+                plan_start="")]  # fmt: skip
+    report = do_import(csv_bytes(rows), manager, run)
+    assert report.errors == []
+    assert report.counts["children"] == {"new": 1, "unchanged": 1}
+    assert Child.objects.get().cases.count() == 2

@@ -11,9 +11,10 @@ XML file.
    what the import would do.
 
 Matching, so the same file imported twice creates nothing the second time: a child by UPN,
-else by surname, first name and date of birth (Thrive holds no ULN, so a ULN is checked but
-not matched on); a case by child and the date its request was received; a plan by case; a
-review by plan and meeting date; a cessation by plan.
+else by surname, first name and date of birth when their UPNs do not differ (Thrive holds no
+ULN, so a ULN is checked but not matched on; in a SEN2 return each Person is someone else);
+a case by child and the date its request was received; a plan by case; a review by plan and
+meeting date; a cessation by plan.
 
 What the SEN2 items do not say is filled in as docs/import.md describes: the decision to
 issue, the draft and the family's comments are dated the day the plan was issued; a
@@ -225,7 +226,13 @@ def _key(event: clock.Event) -> tuple[str, date, bool | None, str]:
 
 class _Writer:
     def __init__(
-        self, *, actor: Any, today: date, settings: _Settings, period_start: date | None
+        self,
+        *,
+        actor: Any,
+        today: date,
+        settings: _Settings,
+        period_start: date | None,
+        distinct_persons: bool,
     ) -> None:
         self.actor = actor
         self.period_start = period_start
@@ -239,11 +246,16 @@ class _Writer:
             "id", "upn", "last_name", "first_name", "date_of_birth"
         )
         self.by_upn: dict[str, int] = {}
-        self.by_name: dict[tuple[str, str, date], int] = {}
+        self.upns: dict[int, str] = {}
+        self.by_name: dict[tuple[str, str, date], list[int]] = {}
         for pk, upn, last, first, born in children:
             if upn:
                 self.by_upn.setdefault(upn, pk)
-            self.by_name.setdefault((last.lower(), first.lower(), born), pk)
+                self.upns[pk] = upn
+            self.by_name.setdefault((last.lower(), first.lower(), born), []).append(pk)
+        #: In a SEN2 return each Person is someone else: the children earlier ones matched.
+        self.claimed: set[int] = set()
+        self.distinct_persons = distinct_persons
         received = CaseEvent.objects.filter(kind=EventKind.REQUEST_RECEIVED)
         self.cases = {
             (child, on): case for case, child, on in received.values_list(
@@ -267,11 +279,20 @@ class _Writer:
     # --- children ---------------------------------------------------------------------
 
     def _match(self, person: Person) -> int | None:
-        if person.upn and (pk := self.by_upn.get(identifiers.normalise_upn(person.upn))):
+        """By UPN; else by name and date of birth, unless both have UPNs and they differ
+        (two people can share a name and a birthday), or (in a SEN2 return, where each Person
+        is a different person) an earlier Person already matched that child."""
+        upn = identifiers.normalise_upn(person.upn) if person.upn else ""
+        if upn and (pk := self.by_upn.get(upn)):
             return pk
-        return self.by_name.get(
-            (person.surname.lower(), person.forename.lower(), person.birth_date)
-        )
+        key = (person.surname.lower(), person.forename.lower(), person.birth_date)
+        for pk in self.by_name.get(key, ()):
+            if upn and self.upns.get(pk, upn) != upn:
+                continue
+            if self.distinct_persons and pk in self.claimed:
+                continue
+            return pk
+        return None
 
     def _child_values(self, person: Person) -> dict[str, Any]:
         values: dict[str, Any] = {
@@ -314,7 +335,13 @@ class _Writer:
                 self.counts["children"][UNCHANGED] += 1
         if upn := values.get("upn"):
             self.by_upn[upn] = pk
-        self.by_name[(person.surname.lower(), person.forename.lower(), person.birth_date)] = pk
+            self.upns[pk] = upn
+        named = self.by_name.setdefault(
+            (person.surname.lower(), person.forename.lower(), person.birth_date), []
+        )
+        if pk not in named:
+            named.append(pk)
+        self.claimed.add(pk)
         return pk
 
     # --- cases ------------------------------------------------------------------------
@@ -547,7 +574,11 @@ def import_records(
     try:
         with transaction.atomic():
             writer = _Writer(
-                actor=actor, today=today, settings=settings, period_start=read.period_start
+                actor=actor,
+                today=today,
+                settings=settings,
+                period_start=read.period_start,
+                distinct_persons=read.xml,
             )
             for done, record in enumerate(read.records, start=1):
                 writer.record(record)
