@@ -131,3 +131,26 @@ def test_a_decision_to_issue_in_the_period_without_a_date_is_dated_within_it(
         ("decision_to_assess", dt.date(2024, 10, 8), True),
         ("decision_to_issue", dt.date(2025, 1, 1), True),
     ]
+
+
+def test_a_withdrawal_a_return_reports_without_a_date_is_dated_in_its_period(
+    manager: Any, council: LocalAuthority
+) -> None:
+    person = Person(
+        surname="Example", forename="Ada", birth_date=dt.date(2015, 3, 14), sex="F",
+        ethnicity="WBRI", postcode="HP1 1AA", upn=upn(9),
+        requests=(Request(outcome="W", received_date=dt.date(2024, 12, 1), source="1"),),
+    )  # fmt: skip
+    ret = Sen2Return(header=Header(year=2026, reference_date=dt.date(2026, 1, 15), lea="938"),
+                     persons=(person,))  # fmt: skip
+    run = ImportRun.objects.create(created_by=manager, file_name="r.xml", kind="sen2_xml")
+    report = import_records(
+        read_records(write_xml(ret)), actor=manager, kind="sen2_xml", dry_run=False,
+        audit_object=run, today=TODAY,
+    )  # fmt: skip
+    assert report.errors == []
+    steps = list(CaseEvent.objects.order_by("id").values_list("kind", "on"))
+    assert steps == [
+        ("request_received", dt.date(2024, 12, 1)),
+        ("withdrawn", dt.date(2025, 1, 1)),
+    ]

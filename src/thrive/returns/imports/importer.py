@@ -176,8 +176,14 @@ def timeline(
         )
     outcome = request.outcome
     decided_on = request.outcome_date or received
+
+    def undated(after: date) -> date:
+        """A step a return reports without a date happened in its period, after `after`."""
+        return max(after, period_start) if period_start else after
+
     if outcome == "W":
-        steps.append((clock.Event(EventKind.WITHDRAWN, decided_on), "request_outcome_date"))
+        on = request.outcome_date or undated(received)
+        steps.append((clock.Event(EventKind.WITHDRAWN, on), "request_outcome_date"))
         return steps
     if outcome in ("Y", "N", "H"):
         yes = outcome != "N"
@@ -191,7 +197,7 @@ def timeline(
         return steps
     column = "assessment_outcome_date"
     if assessment.outcome == "W":
-        on = assessment.outcome_date or decided_on
+        on = assessment.outcome_date or undated(decided_on)
         steps.append((clock.Event(EventKind.WITHDRAWN, on), column))
     elif assessment.outcome == "N" or (
         assessment.outcome == "H" and plan is None and assessment.outcome_date
@@ -200,8 +206,8 @@ def timeline(
         steps.append((clock.Event(EventKind.DECISION_TO_ISSUE, on, outcome=False), column))
     elif assessment.outcome in ("Y", "H"):
         decision_on = decided_on if assessment.outcome == "H" else (issued_on or decided_on)
-        if assessment.outcome == "Y" and issued_on is None and period_start is not None:
-            decision_on = max(decided_on, period_start)  # made in the period, not yet issued
+        if assessment.outcome == "Y" and issued_on is None:
+            decision_on = undated(decided_on)  # made in the period, no plan issued yet
         if excepted and issued_on:
             ended = clock.Event(
                 EventKind.EXCEPTION_ENDED,
