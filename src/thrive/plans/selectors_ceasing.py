@@ -133,6 +133,11 @@ def _held_plan_ids(today: date) -> list[int]:
     return [c.plan_id for c in due if c.pk not in ceased]
 
 
+def ceased_by(today: date) -> list[tuple[Cessation, date]]:
+    """Every standing decision whose plan had ceased by `today`, with the day it ceased."""
+    return _ceased(_due(Cessation.objects.all(), today), today)
+
+
 def plan_ceased_on(plan: EhcPlan, today: date) -> date | None:
     """The day the plan ceased, if it has ceased by `today`; None while it is maintained."""
     ceased = _ceased(_due(plan.cessations.all(), today), today)

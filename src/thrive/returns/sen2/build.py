@@ -35,8 +35,8 @@ from thrive.law import clock, codes
 from thrive.law.clock import EventKind
 from thrive.people.models import Child
 from thrive.plans.models import PlanVersion, VersionKind
-from thrive.plans.models_reviews import AnnualReview, Cessation, ReviewDecision
-from thrive.plans.selectors_ceasing import _ceased, _due  # the plans app's own reading
+from thrive.plans.models_reviews import AnnualReview, ReviewDecision
+from thrive.plans.selectors_ceasing import ceased_by
 from thrive.returns.sen2.records import (
     ActivePlan,
     Assessment,
@@ -167,8 +167,7 @@ def _reviews(reference: date) -> dict[int, list[tuple[int, date, str, date | Non
 
 def _cessations(reference: date) -> dict[int, tuple[date, str]]:
     """{plan id: (the day it ceased, the reason code)} for plans ceased by the census day."""
-    ceased = _ceased(_due(Cessation.objects.all(), reference), reference)
-    return {c.plan_id: (on, c.reason) for c, on in ceased}
+    return {c.plan_id: (on, c.reason) for c, on in ceased_by(reference)}
 
 
 def _disputes(reference: date) -> dict[int, list[tuple[str, str, date]]]:
