@@ -17,6 +17,7 @@ ROUTES = {
     # Importing a caseload: SEND managers and administrators (Action.IMPORT_CASELOAD). The
     # world's run is a finished dry run by the manager; confirming it imports its file.
     "returns:import_start": Route("/returns/import/", IMPORTERS),
+    "returns:import_template": Route("/returns/import/template.csv", IMPORTERS),
     "returns:import_run": Route("/returns/import/{import_run}/", IMPORTERS),
     "returns:import_run_confirm": Route("/returns/import/{import_run}/import/", IMPORTERS, "post"),
 }

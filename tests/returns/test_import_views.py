@@ -7,6 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.returns.import_builders import csv_bytes, row, upn
 from thrive.people.models import Child, LocalAuthority
+from thrive.returns.imports import template
+from thrive.returns.imports.csv_xlsx import read_csv
 from thrive.returns.models import ImportRun, ImportStatus
 
 
@@ -111,3 +113,16 @@ def test_a_case_officer_may_not_import(client: Any, officer: Any, manager: Any) 
     assert client.get("/returns/import/").status_code == 403
     assert client.get(f"/returns/import/{run.pk}/").status_code == 403
     assert client.post("/returns/import/", {}).status_code == 403
+
+
+def test_the_template_downloads_with_every_column_and_a_row_that_imports(
+    signed_in: Any,
+) -> None:
+    response = signed_in.get("/returns/import/template.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    data = response.content
+    assert data.decode().splitlines()[0] == ",".join(template.NAMES)
+    read = read_csv(data)
+    assert read.errors == ()
+    assert read.records[0].person.surname == "Smith"

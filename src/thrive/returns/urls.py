@@ -8,6 +8,7 @@ app_name = "returns"
 
 urlpatterns: list[URLPattern] = [
     path("import/", views_import.import_start, name="import_start"),
+    path("import/template.csv", views_import.import_template, name="import_template"),
     path("import/<int:run_id>/", views_import.import_run, name="import_run"),
     path("import/<int:run_id>/import/", views_import.import_run_confirm, name="import_run_confirm"),
     path("annex-a/", views_annex_a.annex_a_detail, name="annex_a_detail"),

@@ -54,6 +54,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
     return render(request, "returns/import_start.html", context, status=400 if form.errors else 200)
 
 
+def import_template(request: HttpRequest) -> HttpResponse:
+    """The template as a CSV file to fill in: headings and one made-up example row."""
+    _importers_only(request)
+    response = HttpResponse(template.example_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="thrive-caseload-template.csv"'
+    return response
+
+
 def _run_for(request: HttpRequest, run_id: int) -> ImportRun:
     _importers_only(request)
     run = ImportRun.objects.filter(pk=run_id).defer("data").first()

@@ -4,6 +4,8 @@ two rows, each repeating the child's columns). The same table documents the temp
 docs/import.md and names the SEN2 XML element each column corresponds to, so errors in
 an XML file name the element the user can find."""
 
+import csv
+import io
 from dataclasses import dataclass
 from typing import Final
 
@@ -109,3 +111,12 @@ def element_for(column: str) -> str:
     """The SEN2 XML element an error about `column` concerns (for an XML file's report)."""
     found = BY_NAME.get(column)
     return found.element.split(" ")[0] if found else column
+
+
+def example_csv() -> bytes:
+    """The template as a CSV file: the headings and one example row (made-up values)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(NAMES)
+    writer.writerow(column.example for column in COLUMNS)
+    return out.getvalue().encode()
