@@ -101,7 +101,17 @@ def test_the_run_page_refreshes_with_a_progress_bar_while_running(
     assert response["Refresh"] == "2"
     assert '<progress id="import-progress"' in page
     assert 'value="25"' in page
-    assert "250 of 1000 rows (25%)" in page
+    assert "Checking rows: 250 of 1000 (25%)" in page
+    run.status, run.done = ImportStatus.WRITING, 1000
+    run.save()
+    assert (
+        "All 1000 rows checked. Saving the records"
+        in signed_in.get(f"/returns/import/{run.pk}/").content.decode()
+    )
+    run.done = 400
+    run.save()
+    saving = signed_in.get(f"/returns/import/{run.pk}/").content.decode()
+    assert "Saving the records: 400 of 1000 rows (40%)" in saving
     run.status = ImportStatus.DONE
     run.save()
     assert "Refresh" not in signed_in.get(f"/returns/import/{run.pk}/")

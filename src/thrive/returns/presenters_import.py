@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .imports.importer import CHANGED, KINDS, NEW, UNCHANGED
-from .models import ImportKind, ImportRun
+from .models import ImportKind, ImportRun, ImportStatus
 
 _KIND_LABELS = {
     "children": "Children and young people",
@@ -66,3 +66,15 @@ def heading(run: ImportRun) -> str:
     if run.errors:
         return "The file was not imported"
     return "What the import would change" if run.dry_run else "The caseload was imported"
+
+
+def progress_label(run: ImportRun) -> str:
+    """What the progress bar shows. While saving, PostgreSQL reports the rows saved so far;
+    where it cannot (SQLite), the bar stays full after checking and says it is saving."""
+    if run.status == ImportStatus.WRITING:
+        if run.total and run.done < run.total:
+            return f"Saving the records: {run.done} of {run.total} rows ({run.percent}%)"
+        return f"All {run.total} rows checked. Saving the records"
+    if run.status == ImportStatus.CHECKING:
+        return f"Checking rows: {run.done} of {run.total} ({run.percent}%)"
+    return "Waiting to start"

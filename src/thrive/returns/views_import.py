@@ -76,6 +76,7 @@ def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
     context = {
         "run": run,
         "heading": presenters.heading(run),
+        "progress": presenters.progress_label(run),
         "counts": presenters.count_rows(run),
         "errors": presenters.error_rows(run, show_values=mine),
         "values_shown": mine,
