@@ -6,8 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
+from tests.factories import make_user
 from tests.returns.import_builders import csv_bytes, row, upn, xlsx_bytes
 from thrive.core.errors import Refusal
 from thrive.people.models import Child, LocalAuthority
@@ -121,3 +124,37 @@ def test_the_command_lists_errors_without_values(
                      stderr=io.StringIO())  # fmt: skip
     assert "Error: row 2, upn: fails its check letter" in out.getvalue()
     assert bad not in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_rows_saved_are_seen_while_the_import_is_still_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another connection (the run's page) reads the count of rows saved before the import's
+    transaction commits. SQLite has one writer at a time, so this is PostgreSQL's."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (SQLite has one writer at a time)")
+    monkeypatch.setattr(runs, "PROGRESS_EVERY", 1)
+    LocalAuthority.objects.create(code=settings.THRIVE_LA_CODE, name="Test council")
+    manager = make_user("importer", "send_manager")
+    run = import_run_create(
+        actor=manager, file_name="caseload.csv", data=csv_bytes(rows(3)), dry_run=False
+    )
+    page = connections.create_connection(DEFAULT_DB_ALIAS)
+    seen: list[tuple[int, int]] = []
+
+    def look(done: int, total: int, phase: str) -> None:
+        if phase == "writing":
+            with page.cursor() as cursor:
+                cursor.execute("SELECT done FROM returns_importrun WHERE id = %s", [run.pk])
+                seen.append((done, cursor.fetchone()[0]))
+            with page.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM people_child")
+                assert cursor.fetchone()[0] == 0  # nothing committed yet
+
+    try:
+        import_run_execute(run, progress=look)
+    finally:
+        page.close()
+    assert seen == [(1, 1), (2, 2), (3, 3)]
+    assert Child.objects.count() == 3
