@@ -4,8 +4,11 @@ from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import RequestFactory
 
+from tests.factories import make_user
 from tests.returns.import_builders import csv_bytes, row, upn
+from thrive.core.navigation import navigation_for
 from thrive.people.models import Child, LocalAuthority
 from thrive.returns.imports import template
 from thrive.returns.imports.csv_xlsx import read_csv
@@ -136,3 +139,16 @@ def test_the_template_downloads_with_every_column_and_a_row_that_imports(
     read = read_csv(data)
     assert read.errors == ()
     assert read.records[0].person.surname == "Smith"
+
+
+def test_managers_and_administrators_reach_the_import_from_the_navigation(
+    officer: Any, manager: Any, db: Any
+) -> None:
+    def texts(user: Any) -> set[str]:
+        request = RequestFactory().get("/")
+        request.user = user
+        return {str(i["text"]) for i in navigation_for(request)}
+
+    assert "Import" in texts(manager)
+    assert "Import" in texts(make_user("admin2", "administrator"))
+    assert "Import" not in texts(officer)

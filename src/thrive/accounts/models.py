@@ -84,6 +84,12 @@ class User(AbstractUser):
         return can(self, Action.FRAMEWORK_EDIT)
 
     @property
+    def can_import_caseload(self) -> bool:
+        from .policy import Action, can
+
+        return can(self, Action.IMPORT_CASELOAD)
+
+    @property
     def can_administer(self) -> bool:
         from .policy import can_administer
 

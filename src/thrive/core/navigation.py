@@ -17,6 +17,8 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
         items.append({"text": "Appeals", "href": reverse("disputes:appeal_list")})
         items.append({"text": "Annex A lists", "href": reverse("returns:annex_a_detail")})
         items.append({"text": "SEN2 return", "href": reverse("returns:sen2_start")})
+    if getattr(user, "can_import_caseload", False):
+        items.append({"text": "Import", "href": reverse("returns:import_start")})
     if getattr(user, "can_view_insight", False):
         items.append({"text": "Dashboard", "href": reverse("insight:dashboard_detail")})
         items.append({"text": "Benchmarks", "href": reverse("benchmarks:benchmark_detail")})
