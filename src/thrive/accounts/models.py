@@ -14,6 +14,10 @@ class Role(models.TextChoices):
     PARENT = "parent", "Parent or carer"
     YOUNG_PERSON = "young_person", "Young person"
     ANALYST = "analyst", "SEND leader or analyst"
+    BOARD_MEMBER = "board_member", "SEND partnership board member"
+    PROGRAMME_OFFICER = "programme_officer", "Improvement programme officer"
+    PARTNER_LEAD = "partner_lead", "Partner organisation lead"
+    INSPECTOR = "inspector", "Inspector (read only, for a limited time)"
 
 
 class OrganisationKind(models.TextChoices):
@@ -52,6 +56,11 @@ class User(AbstractUser):
         help_text="For practitioners: the kind of advice they give.",
     )
     organisations = models.ManyToManyField(Organisation, blank=True, related_name="members")
+    access_ends_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For time-limited accounts such as inspectors': the last day they may sign in.",
+    )
 
     @property
     def can_do_casework(self) -> bool:

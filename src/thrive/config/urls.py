@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("thrive.disputes.urls")),  # /cases/<id>/disputes/..., /disputes/...
     path("work/", include("thrive.queues.urls")),
     path("returns/", include("thrive.returns.urls")),
+    path("improvement/", include("thrive.improvement.urls")),
     path("children/", include("thrive.people.urls")),
     path("insight/", include("thrive.insight.urls")),
     path("benchmarks/", include("thrive.benchmarks.urls")),

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "thrive.disputes",
     "thrive.queues",
     "thrive.returns",
+    "thrive.improvement",
     "thrive.benchmarks",
     "thrive.insight",
     "thrive.demo",
