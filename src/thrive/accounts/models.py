@@ -99,6 +99,20 @@ class User(AbstractUser):
         return can(self, Action.IMPORT_CASELOAD)
 
     @property
+    def can_view_improvement(self) -> bool:
+        from .policy import Action, can
+
+        return can(self, Action.IMPROVEMENT_VIEW)
+
+    @property
+    def can_edit_improvement(self) -> bool:
+        """May change the programme as a whole (a partner lead may still update their own
+        actions: ask the policy with the action)."""
+        from .policy import Action, can
+
+        return can(self, Action.IMPROVEMENT_EDIT)
+
+    @property
     def can_administer(self) -> bool:
         from .policy import can_administer
 

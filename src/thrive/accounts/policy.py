@@ -8,13 +8,20 @@ services ask here and nowhere else.
 - SEND leaders and analysts see the data dashboard, with small numbers suppressed, and no
   child's record.
 - Administrators manage accounts and reference data but see no child's record: they do not
-  need it for their job (UK GDPR data minimisation)."""
+  need it for their job (UK GDPR data minimisation).
+- The improvement programme (strategy, plan, measures, risks, self-evaluation, family voice)
+  is seen by board members, programme officers, partner leads, inspectors, SEND managers,
+  analysts and administrators. None of it is a child's record, and none of these roles but the
+  SEND manager sees one. Programme officers and SEND managers change the programme; a partner
+  lead may update the actions they own (status, evidence), nothing else. Inspectors only read,
+  and only until their account's end date (`User.access_ends_on`)."""
 
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 CASEWORK_ROLES = frozenset({"case_officer", "send_manager"})
 FAMILY_ROLES = frozenset({"parent", "young_person"})
@@ -39,10 +46,35 @@ class Action(StrEnum):
     FRAMEWORK_EDIT = "framework.edit"  # write the plan audit framework
     QUEUE_OVERSEE = "queue.oversee"  # the area's oldest overdue reviews (case references only)
     IMPORT_CASELOAD = "import.caseload"  # bring an existing caseload in from a file
+    IMPROVEMENT_VIEW = "improvement.view"  # the improvement programme (no child's record)
+    # change the programme; obj: an improvement Action, which its owning partner lead may update
+    IMPROVEMENT_EDIT = "improvement.edit"
+
+
+IMPROVEMENT_VIEW_ROLES = frozenset(
+    {
+        "board_member",
+        "programme_officer",
+        "partner_lead",
+        "inspector",
+        "send_manager",
+        "analyst",
+        "administrator",
+    }
+)
+IMPROVEMENT_EDIT_ROLES = frozenset({"programme_officer", "send_manager"})
+
+
+def access_expired(user: Any) -> bool:
+    """A time-limited account (an inspector's) after its last day: it may do nothing."""
+    ends_on = getattr(user, "access_ends_on", None)
+    return ends_on is not None and ends_on < timezone.localdate()
 
 
 def _active(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+    return bool(
+        getattr(user, "is_authenticated", False) and user.is_active and not access_expired(user)
+    )
 
 
 def _role(user: Any) -> str | None:
@@ -74,6 +106,19 @@ def _addressed_to(user: Any, request: Any) -> bool:
     return (
         bool(request.organisation_id)
         and user.organisations.filter(pk=request.organisation_id).exists()
+    )
+
+
+def _improvement_edit(user: Any, obj: Any) -> bool:
+    if _role(user) in IMPROVEMENT_EDIT_ROLES:
+        return True
+    # A partner lead updates the improvement actions they own, nothing else.
+    from thrive.improvement.models import Action as ImprovementAction
+
+    return (
+        _role(user) == "partner_lead"
+        and isinstance(obj, ImprovementAction)
+        and obj.owner_id == user.pk
     )
 
 
@@ -112,6 +157,8 @@ RULES: dict[Action, Callable[[Any, Any], bool]] = {
     # Bringing a council's existing caseload in writes many records at once: the managers who
     # answer for the caseload and the administrators who run the move to Thrive.
     Action.IMPORT_CASELOAD: lambda user, obj: _role(user) in {"send_manager", "administrator"},
+    Action.IMPROVEMENT_VIEW: lambda user, obj: _role(user) in IMPROVEMENT_VIEW_ROLES,
+    Action.IMPROVEMENT_EDIT: _improvement_edit,
 }
 
 
