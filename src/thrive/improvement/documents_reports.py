@@ -71,7 +71,8 @@ def _chart_png(chart: dict[str, Any]) -> bytes:
         axis=chart["axis"],
         bars=tuple((str(label), float(value)) for label, value in chart["bars"]),
     )
-    png: bytes = vl_convert.svg_to_png(svg, scale=2)
+    # The page's SVG, less the class the page adds beside Vega's own (one attribute twice).
+    png: bytes = vl_convert.svg_to_png(svg.replace(' class="thrive-chart"', "", 1), scale=2)
     return png
 
 
