@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.factories import make_user
 from tests.improvement.risk_builders import make_action, make_risk
-from thrive.improvement.models import Risk, RiskAssessment
+from thrive.improvement.models import Mitigation, Risk, RiskAssessment
 
 
 @pytest.fixture
@@ -145,3 +145,25 @@ def test_case_officers_do_not_see_the_register(client: Any, db: Any) -> None:
 def test_a_missing_risk_is_not_found(client: Any, officer: Any) -> None:
     client.force_login(officer)
     assert client.get("/improvement/risks/99999/").status_code == 404
+
+
+def test_the_register_reads_the_same_number_of_queries_for_more_risks(
+    client: Any, officer: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    action = make_action(officer)
+    client.force_login(officer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/improvement/risks/?closed=show").status_code == 200
+        return len(captured)
+
+    make_risk(officer, title="One")
+    one = queries()
+    for n in range(4):
+        risk = make_risk(officer, title=f"More {n}")
+        Mitigation.objects.create(risk=risk, description="m", action=action)
+    assert queries() == one

@@ -140,3 +140,24 @@ def test_readers_see_feedback_but_cannot_record_or_publish(
     assert response.status_code == 403
     entry.refresh_from_db()
     assert entry.published_on is None
+
+
+def test_the_feedback_page_reads_the_same_number_of_queries_for_more_feedback(
+    client: Any, officer: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    theme = Theme.objects.create(name="Waiting times")
+    client.force_login(officer)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/improvement/feedback/").status_code == 200
+        return len(captured)
+
+    _feedback(officer, dt.date(2026, 1, 5), "survey", "One", theme_ids=[theme.pk])
+    one = queries()
+    for month in range(2, 6):
+        _feedback(officer, dt.date(2026, month, 5), "forum", "More", theme_ids=[theme.pk])
+    assert queries() == one
