@@ -109,9 +109,11 @@ def test_only_editors_record_judgements(db: Any, role: str) -> None:
         (dt.date(2026, 12, 7), False, "Last reviewed today, on 7 December 2026"),
         (dt.date(2026, 12, 6), False, "Last reviewed 1 day ago"),
         (dt.date(2026, 6, 7), False, "Last reviewed 6 months ago, on 7 June 2026"),
-        (dt.date(2026, 6, 6), True, "Last reviewed 6 months ago, on 6 June 2026"),
-        (dt.date(2026, 4, 3), True, "Last reviewed 8 months ago"),
-        (dt.date(2024, 1, 1), True, "Last reviewed 2 years ago"),
+        (dt.date(2026, 6, 6), True, "Last reviewed over 6 months ago, on 6 June 2026"),
+        (dt.date(2026, 4, 3), True, "Last reviewed over 8 months ago"),
+        (dt.date(2026, 4, 7), True, "Last reviewed 8 months ago"),
+        (dt.date(2024, 12, 7), True, "Last reviewed 2 years ago"),
+        (dt.date(2024, 1, 1), True, "Last reviewed over 2 years ago"),
     ],
 )
 def test_a_review_more_than_6_months_ago_is_stale_in_words(
@@ -144,8 +146,7 @@ def test_live_figures_equal_the_dashboards(
     lines = {line.key: line for line in view.figures}
     assert lines["requests"].value == "6"
     assert lines["requests"].dated.startswith(
-        "For the 12 months from 8 December 2025 to 7 December 2026, as the dashboard counted "
-        "them at "
+        "The 12 months from 8 December 2025 to 7 December 2026, as the dashboard counted them at "
     )
     assert lines[selectors.QUALITY_AUDITED].value == "None"  # no plans issued
     assert lines[selectors.QUALITY_AUDITED].dated.endswith("counted as at 7 December 2026.")

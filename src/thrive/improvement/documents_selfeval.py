@@ -20,6 +20,10 @@ from .selectors_selfeval import LiveFigures
 __all__ = ["document_context", "html_to_pdf", "pdf_filename", "pdf_html"]
 
 
+def _lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def document_context(today: dt.date) -> dict[str, Any]:
     """Everything the document shows, read now: every criterion and every live figure its
     judgement links to."""
@@ -35,7 +39,8 @@ def document_context(today: dt.date) -> dict[str, Any]:
         "as_at": presenters.as_at(today),
         "produced_on": render_date(today),
         "period": presenters.period_text(figures),
-        "insight_dated": presenters.insight_dated(figures),
+        "insight_dated": _lower(presenters.insight_dated(figures)),
+        "live_dated": _lower(presenters.live_dated(figures)),
         "criteria": views,
         "paragraphs": f"{views[0].paragraph} to {views[-1].paragraph}" if views else "",
         "areas": presenters.by_area(views),

@@ -113,7 +113,7 @@ def _plural(number: int, noun: str) -> str:
 
 
 def time_ago(day: dt.date, today: dt.date) -> str:
-    """ "today", "3 days ago", "1 month ago", "8 months ago", "2 years ago"."""
+    """ "today", "3 days ago", "1 month ago", "over 8 months ago", "over 2 years ago"."""
     if day >= today:
         return "today"
     months = (today.year - day.year) * 12 + today.month - day.month
@@ -121,16 +121,21 @@ def time_ago(day: dt.date, today: dt.date) -> str:
         months -= 1
     if months < 1:
         return f"{_plural((today - day).days, 'day')} ago"
+    over = "over " if _months_before(today, months) != day else ""
     if months < 24:
-        return f"{_plural(months, 'month')} ago"
-    return f"{_plural(months // 12, 'year')} ago"
+        return f"{over}{_plural(months, 'month')} ago"
+    over = "over " if months % 12 or over else ""
+    return f"{over}{_plural(months // 12, 'year')} ago"
 
 
 def reviewed_text(reviewed_on: dt.date, reviewer: str, today: dt.date) -> str:
     text = f"Last reviewed {time_ago(reviewed_on, today)}, on {render_date(reviewed_on)}"
     text += f", by {reviewer}." if reviewer else "."
     if is_stale(reviewed_on, today):
-        text += f" That is more than {STALE_AFTER_MONTHS} months ago: it is due for review."
+        text += (
+            f" It is due for review: judgements are reviewed at least every "
+            f"{STALE_AFTER_MONTHS} months."
+        )
     return text
 
 
@@ -140,6 +145,10 @@ def _clock_time(moment: dt.datetime) -> str:
     return f"{hour}:{local.minute:02d}{noon} on {render_date(local.date())}"
 
 
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def period_text(figures: LiveFigures) -> str:
     period = figures.period
     return f"the 12 months from {render_date(period.start)} to {render_date(period.end)}"
@@ -147,14 +156,14 @@ def period_text(figures: LiveFigures) -> str:
 
 def insight_dated(figures: LiveFigures) -> str:
     if figures.insight_counted_at is None:
-        when = "the dashboard's figures have not been counted yet"
+        when = "not yet counted by the dashboard"
     else:
         when = f"as the dashboard counted them at {_clock_time(figures.insight_counted_at)}"
-    return f"For {period_text(figures)}, {when}."
+    return _capital(f"{period_text(figures)}, {when}.")
 
 
 def live_dated(figures: LiveFigures) -> str:
-    return f"For {period_text(figures)}, counted as at {render_date(figures.today)}."
+    return _capital(f"{period_text(figures)}, counted as at {render_date(figures.today)}.")
 
 
 def figure_line(key: str, figures: LiveFigures) -> FigureLine | None:
