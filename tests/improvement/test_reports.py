@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.db import IntegrityError, transaction
 
 from tests.factories import TODAY, make_user
 from tests.insight.conftest import area, refreshed  # noqa: F401  (fixtures)
@@ -367,3 +368,27 @@ def test_an_issued_report_is_unchanged_after_the_data_changes(
     ]
     now = _table(_content(), "done", "Actions completed in the period")
     assert _first_column(now) == ["Renamed afterwards", "Added afterwards"]
+
+
+def test_an_issued_report_cannot_be_changed_or_deleted(officer_p: Any) -> None:
+    report = report_issue(actor=officer_p, choice=CHOICE, today=TODAY)
+    title, report.title = report.title, "Changed"
+    with pytest.raises(ValueError, match="cannot be changed"):
+        report.save()
+    rows = ProgressReport.objects.filter(pk=report.pk)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        rows.update(title="Changed")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        rows.delete()
+    assert ProgressReport.objects.get(pk=report.pk).title == title
+
+
+def test_two_issues_of_the_same_version_at_once_refuse_the_second(
+    officer_p: Any, monkeypatch: Any
+) -> None:
+    report_issue(actor=officer_p, choice=CHOICE, today=TODAY)
+    # As if both had read "no version yet" before either wrote.
+    monkeypatch.setattr("thrive.improvement.services.reports.next_version", lambda choice: 1)
+    with pytest.raises(Refusal, match="at the same moment"):
+        report_issue(actor=officer_p, choice=CHOICE, today=TODAY)
+    assert ProgressReport.objects.count() == 1

@@ -350,6 +350,18 @@ class ProgressReport(models.Model):
 
     class Meta:
         ordering = ["-issued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["audience", "period_start", "period_end", "version"],
+                name="one_report_version",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} (version {self.version})"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        """An issued report never changes (database triggers refuse it too: migration 0002)."""
+        if self.pk is not None:
+            raise ValueError("An issued progress report cannot be changed.")
+        super().save(*args, **kwargs)

@@ -5,7 +5,7 @@ changes them afterwards. Issuing the same audience and period again makes the ne
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from thrive.accounts.policy import Action, can
 from thrive.core.audit import audit_record
@@ -44,18 +44,25 @@ def report_issue(*, actor: Any, choice: ReportChoice, today: dt.date) -> Progres
     report_check(choice, today=today)
     content = presenters_reports.report_content(choice, today)
     version = next_version(choice)
-    report = ProgressReport.objects.create(
-        title=content["title"],
-        audience=choice.audience,
-        period_start=choice.start,
-        period_end=choice.end,
-        next_meeting_on=choice.next_meeting_on,
-        version=version,
-        html=documents_reports.report_body_html(content, version=version, issued_on=today),
-        figures=content,
-        issued_on=today,
-        issued_by=actor,
-    )
+    try:
+        with transaction.atomic():  # the unique version: someone issuing the same at once
+            report = ProgressReport.objects.create(
+                title=content["title"],
+                audience=choice.audience,
+                period_start=choice.start,
+                period_end=choice.end,
+                next_meeting_on=choice.next_meeting_on,
+                version=version,
+                html=documents_reports.report_body_html(content, version=version, issued_on=today),
+                figures=content,
+                issued_on=today,
+                issued_by=actor,
+            )
+    except IntegrityError:
+        raise Refusal(
+            "Someone else issued this report at the same moment. Check the list of issued "
+            "reports before issuing it again"
+        ) from None
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
