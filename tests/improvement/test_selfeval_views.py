@@ -249,3 +249,28 @@ def test_the_pdf_of_the_real_framework_holds_every_criterion(client: Any, po: An
 
 def test_the_small_framework_text_is_what_the_builders_load() -> None:
     assert SMALL.count("**") == 6
+
+
+def test_the_documents_figures_are_read_live_and_dated(
+    client: Any, po: Any, make_case: Any, settings: Any
+) -> None:
+    from thrive.insight.services import insight_refresh
+
+    settings.THRIVE_SUPPRESSION_THRESHOLD = 5
+    today = timezone.localdate()
+    criteria = load_small()
+    judge(po, criteria[1], today, measure_keys=["requests"])
+    for number in range(7):
+        make_case(received_on=today - dt.timedelta(days=10 + number))
+    insight_refresh(full=True)
+    html = _get(client, po, "/improvement/self-evaluation/document/").content.decode()
+    row = re.search(r"Requests for an assessment</th>\s*<td[^>]*>([^<]+)</td>", html)
+    assert row is not None
+    assert row.group(1) == "7"
+    assert "as the dashboard counted them at " in html
+    make_case(received_on=today - dt.timedelta(days=3))
+    insight_refresh()
+    html = _get(client, po, "/improvement/self-evaluation/document/").content.decode()
+    row = re.search(r"Requests for an assessment</th>\s*<td[^>]*>([^<]+)</td>", html)
+    assert row is not None
+    assert row.group(1) == "8"

@@ -15,6 +15,7 @@ from thrive.accounts.policy import Action as Permission
 from thrive.accounts.policy import can
 from thrive.core.errors import Refusal
 from thrive.insight.presenters import suppression_note
+from thrive.insight.services import insight_request_refresh
 
 from . import documents_selfeval as documents
 from . import presenters_selfeval as presenters
@@ -34,8 +35,15 @@ def _may_edit(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
+def _figures_kept_fresh() -> None:
+    """As the dashboard does: when its figures are too old, ask the worker to count them
+    again. The page reads the figures as last counted, and says when that was."""
+    insight_request_refresh()
+
+
 def selfeval_list(request: HttpRequest) -> HttpResponse:
     _may_view(request)
+    _figures_kept_fresh()
     today = timezone.localdate()
     rows = selectors.criteria()
     figures = selectors.live_figures(today, selectors.keys_in_use(rows))
@@ -112,6 +120,7 @@ def selfeval_document(request: HttpRequest) -> HttpResponse:
     _may_view(request)
     if not selectors.framework_loaded():
         return _not_loaded(request)
+    _figures_kept_fresh()
     context = documents.document_context(timezone.localdate())
     selfeval_record_export(
         actor=request.user, criterion_count=len(context["criteria"]), kind="HTML"
@@ -123,6 +132,7 @@ def selfeval_pdf(request: HttpRequest) -> HttpResponse:
     _may_view(request)
     if not selectors.framework_loaded():
         return _not_loaded(request)
+    _figures_kept_fresh()
     today = timezone.localdate()
     context = documents.document_context(today)
     pdf = documents.html_to_pdf(documents.pdf_html(context))
