@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories import TODAY, make_user
 from tests.insight.conftest import area, refreshed  # noqa: F401  (fixtures)
@@ -115,6 +116,7 @@ def test_measure_figures_equal_the_dashboards_for_the_same_period(
     # The hand-worked area (tests/insight/conftest.py): 7 requests, 4 plans, 1 in 20 weeks.
     assert by_key["requests"]["actual_text"] == "7"
     assert by_key["plans_20_weeks"]["actual_text"] == "[c]"  # 1 of 4: hidden in a report
+    assert by_key["plans_20_weeks"]["position"] == "Figure hidden (small numbers)"
     assert by_key["active_plans"]["actual"] is None  # 4 children: hidden too
 
 
@@ -392,3 +394,26 @@ def test_two_issues_of_the_same_version_at_once_refuse_the_second(
     with pytest.raises(Refusal, match="at the same moment"):
         report_issue(actor=officer_p, choice=CHOICE, today=TODAY)
     assert ProgressReport.objects.count() == 1
+
+
+def test_the_reports_queries_do_not_grow_with_its_rows(
+    officer_p: Any, workstream: Workstream, django_assert_num_queries: Any
+) -> None:
+    def add_rows(n: int) -> None:
+        for i in range(n):
+            _action(workstream, officer_p, f"Done {i}", status="complete", completed_on=END)
+            _action(workstream, officer_p, f"Due {i}", due_on=NEXT)
+            Milestone.objects.create(
+                workstream=workstream, title=f"M{i}", due_on=END, achieved_on=END
+            )
+            YouSaidWeDid.objects.create(
+                you_said=f"y{i}", we_did="w", published_on=END, created_by=officer_p
+            )
+
+    add_rows(1)
+    with CaptureQueriesContext(connection) as one:
+        _content()
+    add_rows(5)
+    with django_assert_num_queries(len(one.captured_queries)):
+        content = _content()
+    assert len(_table(content, "done", "Actions completed in the period")["rows"]) == 6

@@ -134,12 +134,10 @@ def _due(choice: s.ReportChoice, today: dt.date) -> dict[str, Any]:
 def _position(line: s.MeasureLine) -> str:
     """Where the actual figure stands against the trajectory, in words: the direction that
     counts as better is from the baseline towards the target."""
+    if line.actual is not None and line.actual.suppressed:
+        return "Figure hidden (small numbers)"
     if line.actual is None or line.actual.value is None:
-        return (
-            "No figure to compare"
-            if not (line.actual and line.actual.suppressed)
-            else ("Figure hidden (small numbers)")
-        )
+        return "No figure to compare"
     actual, expected = Decimal(str(round(line.actual.value, 1))), line.expected
     rising = line.target.target_value >= line.target.baseline_value
     if actual == expected:
