@@ -126,6 +126,12 @@ def world(
         "parent_of_another": make_user("otherparent", "parent"),
         "young_person": make_user("youngperson", "young_person"),
         "analyst": make_user("analyst", "analyst"),
+        "board_member": make_user("board", "board_member"),
+        "programme_officer": make_user("programmeofficer", "programme_officer"),
+        "partner_lead": make_user("partnerlead", "partner_lead"),
+        "inspector": make_user(
+            "inspector", "inspector", access_ends_on=TODAY.replace(year=TODAY.year + 50)
+        ),
     }
     users["practitioner_in_inbox"].organisations.add(inbox)
     FamilyLink.objects.create(user=users["parent"], child=case.child, relationship="parent")
@@ -175,10 +181,13 @@ def world(
     import_run = ImportRun.objects.create(
         created_by=manager, file_name="caseload.csv", kind="csv", dry_run=True, status="done"
     )
+    from tests.improvement.world import improvement_world
+
     return World(
         case,
         users,
         {
+            **improvement_world(users),
             "import_run": import_run.pk,
             "case": case.pk,
             "child": case.child_id,

@@ -15,6 +15,10 @@ PARENT = "parent"  # parent of the world's child
 PARENT_OF_ANOTHER = "parent_of_another"
 YOUNG_PERSON = "young_person"  # a young person with their own case, not the world's child
 ANALYST = "analyst"  # a SEND leader or analyst: the dashboard, no child's record
+BOARD_MEMBER = "board_member"  # the improvement programme, read only
+PROGRAMME_OFFICER = "programme_officer"  # runs the improvement programme
+PARTNER_LEAD = "partner_lead"  # owns the world's improvement action (tests/improvement/world.py)
+INSPECTOR = "inspector"  # read only, time-limited (access ends in the future)
 
 VISITORS = (
     ANONYMOUS,
@@ -28,6 +32,10 @@ VISITORS = (
     PARENT_OF_ANOTHER,
     YOUNG_PERSON,
     ANALYST,
+    BOARD_MEMBER,
+    PROGRAMME_OFFICER,
+    PARTNER_LEAD,
+    INSPECTOR,
 )
 
 CASEWORK = frozenset({CASE_OFFICER, SEND_MANAGER})
@@ -37,13 +45,20 @@ INSIGHT = frozenset({CASE_OFFICER, SEND_MANAGER, ANALYST})
 INVITED = frozenset({PRACTITIONER_INVITED, PRACTITIONER_IN_INBOX})
 PRACTITIONERS = frozenset({PRACTITIONER_INVITED, PRACTITIONER_IN_INBOX, PRACTITIONER_NOT_INVITED})
 FAMILIES = frozenset({PARENT, PARENT_OF_ANOTHER, YOUNG_PERSON})
+#: Who sees the improvement programme, who changes it, and who updates the world's action.
+IMPROVEMENT = frozenset(
+    {BOARD_MEMBER, PROGRAMME_OFFICER, PARTNER_LEAD, INSPECTOR, SEND_MANAGER, ANALYST, ADMINISTRATOR}
+)
+IMPROVEMENT_EDIT = frozenset({PROGRAMME_OFFICER, SEND_MANAGER})
+ACTION_OWNER = IMPROVEMENT_EDIT | {PARTNER_LEAD}
 SIGNED_IN = frozenset(VISITORS) - {ANONYMOUS}
 EVERYONE = frozenset(VISITORS)
 
 
 class Route(NamedTuple):
     """`path` may use {case}, {child}, {advice} (an advice request addressed to the invited
-    practitioner and the inbox) and {version} (the world's draft plan version)."""
+    practitioner and the inbox) and {version} (the world's draft plan version), and the
+    improvement programme's ids from tests/improvement/world.py ({priority}, {action}, ...)."""
 
     path: str
     allowed: frozenset[str]

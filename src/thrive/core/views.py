@@ -16,6 +16,8 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("portal:family_home")
     if getattr(request.user, "can_view_insight", False):
         return redirect("insight:dashboard_detail")
+    if getattr(request.user, "can_view_improvement", False):
+        return redirect("improvement:programme_detail")
     return render(request, "core/no_access.html", status=403)
 
 

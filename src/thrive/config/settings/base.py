@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "thrive.core.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "thrive.accounts.middleware.AccessEndsMiddleware",  # time-limited accounts signed out
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
