@@ -45,6 +45,7 @@ ROUTES = {
     "improvement:risk_list": Route("/improvement/risks/", IMPROVEMENT),
     "improvement:risk_add": Route("/improvement/risks/add/", IMPROVEMENT_EDIT),
     "improvement:risk_detail": Route("/improvement/risks/{risk}/", IMPROVEMENT),
+    "improvement:risk_update": Route("/improvement/risks/{risk}/change/", IMPROVEMENT_EDIT),
     "improvement:risk_assess": Route("/improvement/risks/{risk}/assess/", IMPROVEMENT_EDIT),
     "improvement:risk_mitigation_add": Route(
         "/improvement/risks/{risk}/mitigations/add/", IMPROVEMENT_EDIT

@@ -300,3 +300,31 @@ def test_a_closed_risk_says_when_it_closed(officer: Any) -> None:
     services.risk_close(actor=officer, risk=risk, closed_on=TODAY, today=TODAY)
     row = presenters_risks.risk_row(risk_list(include_closed=True).get(), TODAY)
     assert row["review"]["text"] == "Closed on 10 March 2026"
+
+
+def test_changing_a_risk_is_audited_and_keeps_its_scores(officer: Any) -> None:
+    risk = make_risk(officer)
+    lead = make_user("lead", "partner_lead")
+    services.risk_update(
+        actor=officer, risk=risk, title="EP vacancies", cause="c2", effect=risk.effect, owner=lead
+    )
+    risk.refresh_from_db()
+    assert (risk.title, risk.cause, risk.owner) == ("EP vacancies", "c2", lead)
+    assert risk.assessments.count() == 1
+    entry = AuditEntry.objects.filter(object_type="improvement.risk").order_by("id").last()
+    assert entry is not None
+    assert entry.summary == "Risk changed: cause, owner, title"
+
+
+def test_refuses_changing_a_closed_risk_or_blanking_its_title(officer: Any) -> None:
+    risk = make_risk(officer)
+    with pytest.raises(Refusal) as refused:
+        services.risk_update(
+            actor=officer, risk=risk, title="", cause="c", effect="e", owner=officer
+        )
+    assert refused.value.field == "title"
+    services.risk_close(actor=officer, risk=risk, closed_on=TODAY, today=TODAY)
+    with pytest.raises(Refusal):
+        services.risk_update(
+            actor=officer, risk=risk, title="T", cause="c", effect="e", owner=officer
+        )

@@ -167,3 +167,18 @@ def test_the_register_reads_the_same_number_of_queries_for_more_risks(
         risk = make_risk(officer, title=f"More {n}")
         Mitigation.objects.create(risk=risk, description="m", action=action)
     assert queries() == one
+
+
+def test_changing_a_risk_through_its_page(client: Any, officer: Any) -> None:
+    risk = make_risk(officer)
+    client.force_login(officer)
+    assert "Change the risk" in client.get(f"/improvement/risks/{risk.pk}/").content.decode()
+    url = f"/improvement/risks/{risk.pk}/change/"
+    assert client.get(url).status_code == 200
+    data = {"title": "EP vacancies", "cause": "c", "effect": "e", "owner": officer.pk}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    risk.refresh_from_db()
+    assert risk.title == "EP vacancies"
+    refused = client.post(url, {**data, "title": ""})
+    assert refused.status_code == 400

@@ -49,7 +49,7 @@ class ScoresForm(GovUKForm):
         }
 
 
-class RiskForm(ScoresForm):
+class RiskDetailsForm(GovUKForm):
     title = forms.CharField(label="Risk", max_length=200)
     cause = forms.CharField(label="Cause", widget=forms.Textarea(attrs={"rows": 3}))
     effect = forms.CharField(label="Effect", widget=forms.Textarea(attrs={"rows": 3}))
@@ -61,6 +61,8 @@ class RiskForm(ScoresForm):
         empty_label="Choose",
     )
 
+
+class RiskForm(RiskDetailsForm, ScoresForm):
     field_order = ["title", "cause", "effect", "owner"]
 
 

@@ -43,20 +43,14 @@ urlpatterns: list[URLPattern] = [
         name="milestone_create",
     ),
     path("actions/<int:action_id>/", views_programme.action_detail, name="action_detail"),
-    path(
-        "actions/<int:action_id>/change/", views_programme.action_update, name="action_update"
-    ),
-    path(
-        "actions/<int:action_id>/status/", views_programme.action_status, name="action_status"
-    ),
+    path("actions/<int:action_id>/change/", views_programme.action_update, name="action_update"),
+    path("actions/<int:action_id>/status/", views_programme.action_status, name="action_status"),
     path(
         "actions/<int:action_id>/evidence/add/",
         views_programme.evidence_add,
         name="evidence_add",
     ),
-    path(
-        "evidence/<int:evidence_id>/file/", views_programme.evidence_file, name="evidence_file"
-    ),
+    path("evidence/<int:evidence_id>/file/", views_programme.evidence_file, name="evidence_file"),
     path(
         "milestones/<int:milestone_id>/change/",
         views_programme.milestone_update,
@@ -76,6 +70,7 @@ urlpatterns: list[URLPattern] = [
     path("risks/", views_risks.risk_list, name="risk_list"),
     path("risks/add/", views_risks.risk_add, name="risk_add"),
     path("risks/<int:risk_id>/", views_risks.risk_detail, name="risk_detail"),
+    path("risks/<int:risk_id>/change/", views_risks.risk_update, name="risk_update"),
     path("risks/<int:risk_id>/assess/", views_risks.risk_assess, name="risk_assess"),
     path(
         "risks/<int:risk_id>/mitigations/add/",

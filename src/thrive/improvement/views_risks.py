@@ -15,7 +15,7 @@ from thrive.accounts.policy import Action, can
 from thrive.core.errors import Refusal
 
 from . import charts, presenters_risks, selectors_risks
-from .forms_risks import CloseForm, MitigationForm, RiskForm, ScoresForm
+from .forms_risks import CloseForm, MitigationForm, RiskDetailsForm, RiskForm, ScoresForm
 from .services import risks as services
 
 
@@ -91,6 +91,22 @@ def risk_detail(request: HttpRequest, risk_id: int) -> HttpResponse:
         "can_edit": can(request.user, Action.IMPROVEMENT_EDIT) and risk.closed_on is None,
     }
     return render(request, "improvement/risk_detail.html", context)
+
+
+def risk_update(request: HttpRequest, risk_id: int) -> HttpResponse:
+    _require(request, Action.IMPROVEMENT_EDIT)
+    risk = selectors_risks.risk_get(risk_id)
+    initial = {name: getattr(risk, name) for name in ("title", "cause", "effect", "owner")}
+    form = RiskDetailsForm(_posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.risk_update(actor=request.user, risk=risk, **form.cleaned_data)
+        except Refusal as refusal:
+            form.add_refusal(refusal)
+        else:
+            messages.success(request, "Risk changed")
+            return redirect("improvement:risk_detail", risk_id=risk.pk)
+    return _page(request, "risk_change.html", {"form": form, "risk": risk})
 
 
 def risk_assess(request: HttpRequest, risk_id: int) -> HttpResponse:

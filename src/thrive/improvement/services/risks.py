@@ -76,6 +76,32 @@ def risk_create(
 
 
 @transaction.atomic
+def risk_update(*, actor: Any, risk: Risk, title: str, cause: str, effect: str, owner: Any) -> Risk:
+    """Change what a risk is, its cause, effect or owner (not its scores: `risk_assess`)."""
+    if risk.closed_on is not None:
+        raise Refusal("This risk is closed: it cannot be changed")
+    changes = {
+        "title": _check_text("title", title, "a title"),
+        "cause": _check_text("cause", cause, "the cause"),
+        "effect": _check_text("effect", effect, "the effect"),
+        "owner": owner,
+    }
+    changed = sorted(f for f, v in changes.items() if getattr(risk, f) != v)
+    if not changed:
+        return risk
+    for field, value in changes.items():
+        setattr(risk, field, value)
+    risk.save(update_fields=[*changes, "updated_at"])
+    audit_record(
+        actor=actor,
+        action=AuditAction.CHANGE,
+        obj=risk,
+        summary="Risk changed: " + ", ".join(changed),
+    )
+    return risk
+
+
+@transaction.atomic
 def risk_assess(
     *, actor: Any, risk: Risk, review_on: dt.date, today: dt.date, **scores: int
 ) -> RiskAssessment | None:
