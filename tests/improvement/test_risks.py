@@ -19,7 +19,6 @@ from thrive.improvement.selectors_risks import (
     heat_map,
     rating,
     risk_list,
-    risks_changed_between,
     score,
 )
 from thrive.improvement.services import risks as services
@@ -224,24 +223,6 @@ def test_refuses_closing_in_the_future(officer: Any) -> None:
         services.risk_close(
             actor=officer, risk=risk, closed_on=TODAY + dt.timedelta(days=1), today=TODAY
         )
-
-
-def test_risks_changed_in_a_period_leave_out_first_scorings(officer: Any) -> None:
-    changed = make_risk(officer, title="Changed")
-    make_risk(officer, title="Only added")
-    services.risk_assess(
-        actor=officer,
-        risk=changed,
-        review_on=dt.date(2026, 5, 1),
-        today=dt.date(2026, 3, 20),
-        likelihood_before=4,
-        impact_before=5,
-        likelihood_after=1,
-        impact_after=4,
-    )
-    found = risks_changed_between(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
-    assert [(r.title, a.likelihood_after) for r, a in found] == [("Changed", 1)]
-    assert risks_changed_between(dt.date(2026, 4, 1), dt.date(2026, 4, 30)) == []
 
 
 # Heat map --------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 """Reads of the risk register: the scores and their rating bands (defined here, once), the
-risks on the register, the heat map's counts and the risks whose scores changed in a period.
+risks on the register and the heat map's counts. (Which risks changed in a period, for progress
+reports, is `selectors_reports.risks_changed`, over the same RiskAssessment rows.)
 
 Rating bands of a score (likelihood x impact, each 1-5), as docs/improvement.md states them:
 1-4 low, 5-9 medium, 10-16 high, 20-25 very high (no product of two numbers 1-5 lies between
 16 and 20)."""
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
@@ -98,28 +98,3 @@ class HeatMap:
 def heat_map(risks: list[Risk], stage: Stage) -> HeatMap:
     counts = Counter(scores_of(risk, stage) for risk in risks if risk.closed_on is None)
     return HeatMap(stage=stage, counts=dict(counts))
-
-
-def risks_changed_between(start: dt.date, end: dt.date) -> list[tuple[Risk, RiskAssessment]]:
-    """Risks whose scores changed in the period (a reassessment dated in it, not the first
-    scoring when the risk was added), each with its latest assessment in the period."""
-    latest: dict[int, RiskAssessment] = {}
-    assessments = (
-        RiskAssessment.objects.filter(assessed_on__range=(start, end))
-        .select_related("risk")
-        .order_by("assessed_on", "id")
-    )
-    first_ids = set(_first_assessment_ids())
-    for assessment in assessments:
-        if assessment.pk not in first_ids:
-            latest[assessment.risk_id] = assessment
-    return [(a.risk, a) for a in latest.values()]
-
-
-def _first_assessment_ids() -> list[int]:
-    from django.db.models import Min
-
-    return [
-        row["first"]
-        for row in RiskAssessment.objects.values("risk").annotate(first=Min("id")).order_by()
-    ]
