@@ -101,9 +101,8 @@ def test_mitigation_with_an_action_and_refused_with_an_unknown_one(
     assert risk.mitigations.count() == 0
     client.post(url, {"description": "Locums", "action": str(action.pk)})
     assert risk.mitigations.get().action == action
-    assert (
-        f"(action: {action.title})" in client.get(f"/improvement/risks/{risk.pk}/").content.decode()
-    )
+    page = client.get(f"/improvement/risks/{risk.pk}/").content.decode()
+    assert f'href="/improvement/actions/{action.pk}/">{action.title}</a>' in page
 
 
 def test_closing_a_risk(client: Any, officer: Any) -> None:

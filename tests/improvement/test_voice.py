@@ -154,7 +154,7 @@ def test_you_said_we_did_is_written_then_published(known: dict[str, Any], office
     assert {f.pk for f in published.feedback.all()} == {known["rows"][0].pk, known["rows"][1].pk}
     row = presenters_voice.you_said_row(published)
     assert row["status"]["text"] == "Published 10 March 2026"
-    assert row["actions"] == [action.title]
+    assert row["actions"] == [{"title": action.title, "href": f"/improvement/actions/{action.pk}/"}]
     with pytest.raises(Refusal):
         services.you_said_publish(actor=officer, entry=entry, today=TODAY)
     summaries = set(

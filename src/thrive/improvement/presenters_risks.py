@@ -66,6 +66,9 @@ def risk_row(risk: Risk, today: dt.date) -> dict[str, Any]:
             {
                 "description": m.description,
                 "action": m.action.title if m.action else "",
+                "action_href": (
+                    reverse("improvement:action_detail", args=[m.action_id]) if m.action else ""
+                ),
             }
             for m in risk.mitigations.all()
         ],

@@ -5,6 +5,8 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from django.urls import reverse
+
 from .models import Feedback, FeedbackSource, YouSaidWeDid
 
 SOURCE_LABELS = dict(FeedbackSource.choices)
@@ -79,5 +81,8 @@ def you_said_row(entry: YouSaidWeDid) -> dict[str, Any]:
         "feedback": [
             f"{f.received_on:%-d %B %Y}, {f.get_source_display()}" for f in entry.feedback.all()
         ],
-        "actions": [a.title for a in entry.actions.all()],
+        "actions": [
+            {"title": a.title, "href": reverse("improvement:action_detail", args=[a.pk])}
+            for a in entry.actions.all()
+        ],
     }
