@@ -46,6 +46,7 @@ demo: install
 	$(MANAGE) generate-area --if-empty --children 3000 --seed 1 --years 4 --established-plans 0.4
 	$(MANAGE) demo-users
 	$(MANAGE) generate-audits --if-empty
+	$(MANAGE) generate-improvement --if-empty
 	@if [ -f ../shared/reference/inspection-framework.md ]; then $(MANAGE) load-framework --if-empty ../shared/reference/inspection-framework.md; else echo "Skipped the self-evaluation's criteria: ../shared/reference/inspection-framework.md is not beside the project (load them later with: thrive load-framework PATH)."; fi
 	@# The task worker (notifications) runs beside the web server; Ctrl+C stops both.
 	trap 'kill 0' EXIT; $(MANAGE) db_worker --no-reload --interval 2 & $(MANAGE) runserver 127.0.0.1:8000

@@ -6,12 +6,13 @@ featured children (`thrive.demo.generator.featured`); `demo-users` prints what e
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from thrive.accounts.models import Role, User
 from thrive.advice.models import AdviceRequest
@@ -22,6 +23,8 @@ from thrive.people.models import Child, FamilyLink, Relationship
 from .generator.featured import DemoCase
 
 DEMO_PASSWORD = "thrive-demo-2026"  # noqa: S105 (printed by `make demo`; never used in production)
+
+INSPECTOR_DAYS = 30  # the inspector's read-only access ends this many days after it is made
 
 EP = clock.Contributor.EDUCATIONAL_PSYCHOLOGY.value
 EDUCATION = clock.Contributor.EDUCATION.value
@@ -49,6 +52,14 @@ DEMO_USERS: list[dict[str, Any]] = [
     {"username": "youngperson", "first_name": "Young", "last_name": "Person",
      "role": Role.YOUNG_PERSON},
     {"username": "analyst", "first_name": "Ravi", "last_name": "Shah", "role": Role.ANALYST},
+    {"username": "board", "first_name": "Helen", "last_name": "Ashdown",
+     "role": Role.BOARD_MEMBER, "team": "SEND partnership board"},
+    {"username": "officer-programme", "first_name": "Tariq", "last_name": "Bell",
+     "role": Role.PROGRAMME_OFFICER, "team": "SEND improvement programme"},
+    {"username": "partner", "first_name": "Ruth", "last_name": "Quinn",
+     "role": Role.PARTNER_LEAD, "team": "NHS integrated care board"},
+    {"username": "inspector", "first_name": "Dana", "last_name": "Marsh",
+     "role": Role.INSPECTOR, "team": "Area SEND inspection", "access_days": INSPECTOR_DAYS},
 ]  # fmt: skip
 for _spec in DEMO_USERS:
     _spec.setdefault("email", f"{_spec['username']}@example.org")
@@ -67,7 +78,10 @@ def demo_users_ensure() -> list[User]:
     users = []
     hashed = ""  # one hash for all: the password is printed on screen anyway
     for spec in DEMO_USERS:
-        user, created = User.objects.get_or_create(username=spec["username"], defaults=spec)
+        defaults = {key: value for key, value in spec.items() if key != "access_days"}
+        if "access_days" in spec:  # a time-limited account: its last day counts from today
+            defaults["access_ends_on"] = timezone.localdate() + timedelta(days=spec["access_days"])
+        user, created = User.objects.get_or_create(username=spec["username"], defaults=defaults)
         if created:
             hashed = hashed or make_password(DEMO_PASSWORD)
             user.password = hashed
@@ -119,6 +133,10 @@ _STAFF_HINTS = {
     "manager": "Reassign cases; see who viewed or changed a child's record",
     "admin": "Manage accounts and organisations (sees no child's record)",
     "analyst": "The data dashboard and benchmarks, with small numbers suppressed",
+    "board": "The improvement programme: what is overdue, by priority and partner",
+    "officer-programme": "Run the improvement programme: actions, evidence, measures, risks",
+    "partner": "Your improvement actions: update their status and attach evidence",
+    "inspector": "Read the improvement programme and self-evaluation, for 30 days only",
 }
 
 
