@@ -274,3 +274,19 @@ def test_the_documents_figures_are_read_live_and_dated(
     row = re.search(r"Requests for an assessment</th>\s*<td[^>]*>([^<]+)</td>", html)
     assert row is not None
     assert row.group(1) == "8"
+
+
+def test_the_navigation_leads_to_the_self_evaluation_for_those_who_may_read_it(db: Any) -> None:
+    from django.test import RequestFactory
+
+    from thrive.core.navigation import navigation_for
+
+    def texts(user: Any) -> list[str]:
+        request = RequestFactory().get("/")
+        request.user = user
+        return [str(item["text"]) for item in navigation_for(request)]
+
+    assert "Self-evaluation" in texts(make_user("board", "board_member"))
+    assert "Self-evaluation" in texts(make_user("inspector", "inspector"))
+    assert "Self-evaluation" not in texts(make_user("parent", "parent"))
+    assert "Self-evaluation" not in texts(make_user("officer", "case_officer"))

@@ -24,6 +24,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
         items.append({"text": "Benchmarks", "href": reverse("benchmarks:benchmark_detail")})
     if getattr(user, "can_view_improvement", False):
         items.append({"text": "Improvement", "href": reverse("improvement:programme_detail")})
+        items.append({"text": "Self-evaluation", "href": reverse("improvement:selfeval_list")})
     if getattr(user, "can_edit_audit_framework", False):
         items.append({"text": "Audit framework", "href": reverse("quality:framework_detail")})
     if getattr(user, "is_family", False):
