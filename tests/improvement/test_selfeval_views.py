@@ -290,3 +290,30 @@ def test_the_navigation_leads_to_the_self_evaluation_for_those_who_may_read_it(d
     assert "Self-evaluation" in texts(make_user("inspector", "inspector"))
     assert "Self-evaluation" not in texts(make_user("parent", "parent"))
     assert "Self-evaluation" not in texts(make_user("officer", "case_officer"))
+
+
+def test_the_pages_queries_do_not_grow_with_the_judgements(client: Any, po: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    criteria = load_small()
+    today = timezone.localdate()
+    client.force_login(po)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/improvement/self-evaluation/").status_code == 200
+        return len(captured)
+
+    judge(po, criteria[0], today, evidence=[evidence(po, "A")], actions=[action(po, "X")])
+    queries()  # the first page asks for the dashboard's figures to be counted
+    one = queries()
+    for criterion in criteria[1:]:
+        judge(
+            po,
+            criterion,
+            today,
+            evidence=[evidence(po, "B"), evidence(po, "C")],
+            actions=[action(po, "Y")],
+        )
+    assert queries() == one
