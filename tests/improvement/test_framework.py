@@ -173,3 +173,15 @@ def test_loads_every_paragraph_and_every_bullet_of_the_real_framework(
     assert loaded[50].area == "Children's and young people's experiences"
     assert loaded[60].area == "Leadership"
     assert loaded[52].heading == "The right help at the right time"
+
+
+def test_no_template_holds_a_criterions_text(real_text: str) -> None:
+    """The criteria are data: they reach pages and documents from the database only."""
+    templates = Path(__file__).resolve().parents[2] / "src" / "thrive"
+    text = "\n".join(
+        path.read_text(encoding="utf-8") for path in templates.glob("*/templates/**/*.html")
+    )
+    for criterion in framework_parse(real_text):
+        assert criterion.heading not in text, criterion.paragraph
+        for point in criterion.points:
+            assert point not in text, point
