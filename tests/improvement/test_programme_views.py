@@ -187,3 +187,17 @@ def test_improvement_in_the_navigation_for_those_who_may_view(client: Any, db: A
     assert 'href="/improvement/"' in client.get("/improvement/my-actions/").content.decode()
     client.force_login(make_user("officer", "case_officer"))
     assert "Improvement</a>" not in client.get("/cases/").content.decode()
+
+
+def test_programme_page_queries_do_not_grow_with_the_programme(
+    client: Any, django_assert_max_num_queries: Any, db: Any
+) -> None:
+    from thrive.demo.improvement import generate_improvement
+
+    client.force_login(make_user("boardmember", "board_member"))
+    generate_improvement(seed=1, today=timezone.localdate())
+    # 25 actions, 10 milestones, 4 measures: a fixed number of queries, not one per row.
+    with django_assert_max_num_queries(20):
+        assert client.get("/improvement/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get("/improvement/overdue/").status_code == 200

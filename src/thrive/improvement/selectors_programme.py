@@ -47,6 +47,7 @@ def actions_overdue(today: dt.date) -> QuerySet[Action]:
         Action.objects.exclude(status=ActionStatus.COMPLETE)
         .filter(due_on__lt=today)
         .select_related("workstream__priority", "owner")
+        .prefetch_related("evidence")
         .order_by("workstream__priority__order", "workstream__priority_id", "partner", "due_on")
     )
 
