@@ -132,7 +132,12 @@ def measure_view(progress: MeasureProgress, today: dt.date) -> MeasureView:
     target = progress.target
     kind = progress.measure.headline.kind if progress.measure else None
     current_value = progress.current.value if progress.current else None
-    current_text = progress.current.text if progress.current else "No figure"
+    if progress.current is None or (current_value is None and not progress.current.suppressed):
+        current_text = "No figure yet"
+    elif progress.current.suppressed:
+        current_text = "Too few children to show"
+    else:
+        current_text = progress.current.text
     points = trajectory_points(target)
     table = [
         {
