@@ -9,11 +9,13 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.test import RequestFactory
 from docx import Document
 
 from tests.factories import TODAY, make_user
 from tests.plans.test_documents import pdf_structure
 from thrive.core.models import AuditEntry
+from thrive.core.navigation import navigation_for
 from thrive.improvement.models import (
     Action,
     Audience,
@@ -249,3 +251,15 @@ def test_roles_outside_the_programme_see_no_report(
 def test_a_missing_report_is_not_found(client: Any, programme_officer: Any) -> None:
     client.force_login(programme_officer)
     assert client.get("/improvement/reports/999/").status_code == 404
+
+
+def test_the_navigation_leads_to_progress_reports_for_those_who_may_read_them(db: Any) -> None:
+    def links(user: Any) -> dict[str, str]:
+        request = RequestFactory().get("/")
+        request.user = user
+        return {str(item["text"]): str(item["href"]) for item in navigation_for(request)}
+
+    for role in ("board_member", "programme_officer", "inspector", "analyst"):
+        assert links(make_user(role, role)).get("Progress reports") == "/improvement/reports/"
+    for role in ("case_officer", "parent"):
+        assert "Progress reports" not in links(make_user(role, role))

@@ -25,6 +25,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
     if getattr(user, "can_view_improvement", False):
         items.append({"text": "Improvement", "href": reverse("improvement:programme_detail")})
         items.append({"text": "Self-evaluation", "href": reverse("improvement:selfeval_list")})
+        items.append({"text": "Progress reports", "href": reverse("improvement:report_list")})
     if getattr(user, "can_edit_audit_framework", False):
         items.append({"text": "Audit framework", "href": reverse("quality:framework_detail")})
     if getattr(user, "is_family", False):
