@@ -201,3 +201,29 @@ def test_programme_page_queries_do_not_grow_with_the_programme(
         assert client.get("/improvement/").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/improvement/overdue/").status_code == 200
+
+
+def test_a_document_is_uploaded_and_downloaded_by_those_who_may_view(
+    client: Any, programme: dict[str, Any], settings: Any, tmp_path: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    action = programme["overdue"]
+    client.force_login(programme["lead"])
+    response = client.post(
+        f"/improvement/actions/{action.pk}/evidence/add/",
+        {
+            "title": "Backlog report",
+            "kind": "document",
+            "file": SimpleUploadedFile("backlog.txt", b"zero outstanding"),
+        },
+    )
+    assert response.status_code == 302
+    evidence = Evidence.objects.get()
+    client.force_login(make_user("inspector", "inspector", access_ends_on=timezone.localdate()))
+    download = client.get(f"/improvement/evidence/{evidence.pk}/file/")
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"zero outstanding"
+    client.force_login(make_user("parent", "parent"))
+    assert client.get(f"/improvement/evidence/{evidence.pk}/file/").status_code == 403
