@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "thrive.queues",
     "thrive.returns",
     "thrive.improvement",
+    "thrive.forecasting",
     "thrive.benchmarks",
     "thrive.insight",
     "thrive.demo",
