@@ -1,0 +1,1 @@
+"""Back-testing forecasts of EHC plan counts against the published statistics (pure numpy)."""
