@@ -114,9 +114,8 @@ def best_by_horizon(rows: Iterable[Row]) -> dict[int, str]:
 
 
 def format_table(rows: Iterable[Row]) -> str:
-    lines = [
-        f"{'method':<12} {'h':>2} {'n':>5} {'MAPE %':>7} {'bias %':>7} {'cov80 %':>8} {'cov95 %':>8}"
-    ]
+    header = ("method", "h", "n", "MAPE %", "bias %", "cov80 %", "cov95 %")
+    lines = ["{:<12} {:>2} {:>5} {:>7} {:>7} {:>8} {:>8}".format(*header)]
     for r in rows:
         lines.append(
             f"{r.method:<12} {r.horizon:>2} {r.n:>5} {r.mape:>7.2f} {r.bias:>7.2f}"
