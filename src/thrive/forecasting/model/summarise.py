@@ -1,0 +1,103 @@
+"""Summaries of a simulation: counts by year for the total, need, setting, NCY group, NCY and
+state. Counts are aggregated within each simulation first, then summarised across
+simulations (mean, sd, median, 50/80/95% intervals): medians and quantiles are never summed."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .simulate import Simulation
+from .states import StateSpace
+
+FloatArray = npt.NDArray[np.float64]
+NCY_GROUPS: tuple[tuple[str, int, int], ...] = (
+    ("<1", -4, 0),
+    ("1–6", 1, 6),
+    ("7–11", 7, 11),
+    ("12–13", 12, 13),
+    ("14+", 14, 20),
+)
+INTERVALS = (50, 80, 95)
+_QUANTILES = np.array([0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975])
+
+
+@dataclass(frozen=True)
+class Table:
+    """One breakdown: arrays shaped (year, label)."""
+
+    breakdown: str
+    labels: tuple[str, ...]
+    years: npt.NDArray[np.int64]
+    mean: FloatArray
+    sd: FloatArray
+    quantiles: FloatArray  # (quantile, year, label) at _QUANTILES
+
+    @property
+    def median(self) -> FloatArray:
+        return np.asarray(self.quantiles[3], dtype=np.float64)
+
+    def interval(self, width: int) -> tuple[FloatArray, FloatArray]:
+        """The central ``width``% interval (50, 80 or 95) as (low, high)."""
+        i = INTERVALS.index(width)
+        return self.quantiles[2 - i], self.quantiles[4 + i]
+
+    def rows(self) -> list[dict[str, object]]:
+        out: list[dict[str, object]] = []
+        for y, year in enumerate(self.years):
+            for c, label in enumerate(self.labels):
+                row: dict[str, object] = {
+                    "year": int(year),
+                    "breakdown": self.breakdown,
+                    "label": label,
+                    "mean": float(self.mean[y, c]),
+                    "sd": float(self.sd[y, c]),
+                    "median": float(self.median[y, c]),
+                }
+                for width in INTERVALS:
+                    low, high = self.interval(width)
+                    row[f"low_{width}"] = float(low[y, c])
+                    row[f"high_{width}"] = float(high[y, c])
+                out.append(row)
+        return out
+
+
+def aggregate(
+    simulation: Simulation, space: StateSpace
+) -> dict[str, tuple[tuple[str, ...], npt.NDArray[np.int64]]]:
+    """Per simulation counts for every breakdown: name → (labels, (simulation, year, label))."""
+    counts = simulation.counts.astype(np.int64)
+    ncys = space.ncys
+    by_ncy = counts.sum(axis=(3, 4))
+    groups = np.stack(
+        [by_ncy[:, :, (ncys >= lo) & (ncys <= hi)].sum(axis=2) for _, lo, hi in NCY_GROUPS], axis=2
+    )
+    valid = np.flatnonzero(space.valid.ravel())
+    a, n, s = np.unravel_index(valid, space.shape)
+    state_labels = tuple(
+        f"{ncys[i]}|{space.needs[j]}|{space.settings[k]}" for i, j, k in zip(a, n, s, strict=True)
+    )
+    sims, years = counts.shape[:2]
+    return {
+        "total": (("All",), counts.sum(axis=(2, 3, 4))[:, :, None]),
+        "need": (space.needs, counts.sum(axis=(2, 4))),
+        "setting": (space.settings, counts.sum(axis=(2, 3))),
+        "ncy_group": (tuple(g[0] for g in NCY_GROUPS), groups),
+        "ncy": (tuple(str(x) for x in ncys), by_ncy),
+        "state": (state_labels, counts.reshape(sims, years, -1)[:, :, valid]),
+    }
+
+
+def summarise(simulation: Simulation, space: StateSpace) -> dict[str, Table]:
+    out: dict[str, Table] = {}
+    for name, (labels, values) in aggregate(simulation, space).items():
+        v = values.astype(np.float64)
+        out[name] = Table(
+            breakdown=name,
+            labels=labels,
+            years=simulation.years,
+            mean=v.mean(axis=0),
+            sd=v.std(axis=0, ddof=1) if v.shape[0] > 1 else np.zeros(v.shape[1:]),
+            quantiles=np.quantile(v, _QUANTILES, axis=0),
+        )
+    return out
