@@ -10,9 +10,9 @@ series by local authority for every year, so these are forecasts of counts, not 
   a random walk, from the spread of past year-on-year log changes.
 - ``trend``: a negative-binomial-type GLM of the count on year with a log link (statsmodels
   Poisson GLM with the dispersion estimated from the Pearson chi-squared, i.e. quasi-Poisson).
-  Intervals by parametric bootstrap: coefficients drawn from their estimated normal
-  distribution, then counts drawn from a negative binomial with that mean and variance
-  ``dispersion * mean`` (Poisson when the dispersion is at most 1).
+  Intervals by parametric bootstrap: the dispersion drawn from its scaled inverse chi-squared
+  distribution (at least 1), the coefficients from their normal distribution given it, then
+  counts from a negative binomial with that mean and variance ``dispersion * mean``.
 - ``damped``: damped log-linear growth. The growth rate is the log-linear slope of the history;
   from the last value, year h adds ``slope * (phi + phi**2 + ... + phi**h)`` to the log count,
   with ``phi = 0.8`` fixed (not fitted: too few years to fit it per council). Intervals from
@@ -139,19 +139,23 @@ def trend(y: np.ndarray, horizons: int, seed: int = 0) -> Forecast:
         warnings.simplefilter("ignore")  # perfect fits (e.g. a constant series) warn
         fit = sm.GLM(y, x, family=sm.families.Poisson()).fit()
     dof = max(y.size - 2, 1)
-    dispersion = max(float(fit.pearson_chi2) / dof, 1.0)
+    dispersion = float(fit.pearson_chi2) / dof
     t_new = np.arange(y.size, y.size + horizons, dtype=np.float64)
     x_new = np.column_stack([np.ones_like(t_new), t_new])
     mean = np.exp(x_new @ fit.params)
     rng = np.random.default_rng(seed)
-    cov = np.asarray(fit.cov_params()) * dispersion
-    coefs = rng.multivariate_normal(np.asarray(fit.params), cov, size=BOOTSTRAP_DRAWS)
+    # The dispersion is itself uncertain with so few years: draw it from its scaled inverse
+    # chi-squared distribution, then the coefficients given it, then the count given those.
+    phi = np.maximum(dispersion * dof / rng.chisquare(dof, size=BOOTSTRAP_DRAWS), 1.0)
+    unit = rng.multivariate_normal(np.zeros(2), np.asarray(fit.cov_params()), size=BOOTSTRAP_DRAWS)
+    coefs = np.asarray(fit.params) + unit * np.sqrt(phi)[:, None]
     mu = np.exp(coefs @ x_new.T)  # draws x horizons
-    if dispersion > 1.0 + 1e-9:
-        # NB with variance dispersion * mu: n = mu / (dispersion - 1), p = 1 / dispersion.
-        draws = rng.negative_binomial(mu / (dispersion - 1.0), 1.0 / dispersion)
-    else:
-        draws = rng.poisson(mu)
+    # Negative binomial with variance phi * mu, as a gamma mixture of Poissons.
+    excess = (phi - 1.0)[:, None]
+    overdispersed = excess > 1e-9
+    safe = np.where(overdispersed, excess, 1.0)
+    rate = np.where(overdispersed, rng.gamma(mu / safe, safe), mu)
+    draws = rng.poisson(rate)
     lo80, hi80, lo95, hi95 = np.quantile(draws, [0.10, 0.90, 0.025, 0.975], axis=0)
     return Forecast(mean=mean, lo80=lo80, hi80=hi80, lo95=lo95, hi95=hi95)
 

@@ -1,0 +1,89 @@
+"""The back-test forecasters on synthetic series with known answers."""
+
+import numpy as np
+import pytest
+
+from thrive.forecasting.backtest.methods import (
+    METHODS,
+    damped,
+    last_growth,
+    loglinear,
+    stationary,
+    trend,
+)
+
+GROWING = 1000.0 * 1.05 ** np.arange(6)
+NEXT = 1000.0 * 1.05 ** np.arange(6, 9)
+
+
+def test_trend_recovers_five_percent_growth():
+    f = trend(GROWING, 3)
+    growth = f.mean[1:] / f.mean[:-1]
+    np.testing.assert_allclose(growth, 1.05, atol=0.002)
+    np.testing.assert_allclose(f.mean, NEXT, rtol=0.01)
+
+
+def test_loglinear_recovers_five_percent_growth():
+    f = loglinear(GROWING, 3)
+    np.testing.assert_allclose(f.mean, NEXT, rtol=1e-9)
+
+
+def test_last_value_plus_mean_growth_gives_the_exact_next_value():
+    f = last_growth(GROWING, 3)
+    assert f.mean[0] == pytest.approx(GROWING[-1] * 1.05, rel=1e-12)
+    np.testing.assert_allclose(f.mean, NEXT, rtol=1e-12)
+
+
+def test_stationary_carries_the_last_value_forward():
+    f = stationary(GROWING, 3)
+    np.testing.assert_allclose(f.mean, GROWING[-1])
+
+
+def test_damped_growth_is_below_the_trend_and_decays():
+    f = damped(GROWING, 3, phi=0.8)
+    expected = GROWING[-1] * np.exp(np.log(1.05) * np.cumsum(0.8 ** np.arange(1, 4)))
+    np.testing.assert_allclose(f.mean, expected, rtol=1e-9)
+    assert np.all(f.mean < NEXT)
+    steps = np.diff(np.log(np.concatenate([[GROWING[-1]], f.mean])))
+    assert np.all(np.diff(steps) < 0)
+
+
+@pytest.mark.parametrize("name", list(METHODS))
+def test_constant_series_forecasts_the_constant(name):
+    f = METHODS[name](np.full(5, 500.0), 3)
+    np.testing.assert_allclose(f.mean, 500.0, rtol=1e-6)
+
+
+@pytest.mark.parametrize("name", list(METHODS))
+def test_intervals_are_nested_around_the_forecast(name):
+    rng = np.random.default_rng(3)
+    y = 800.0 * 1.08 ** np.arange(6) * rng.lognormal(0, 0.03, 6)
+    f = METHODS[name](y, 3)
+    assert np.all(f.lo95 <= f.lo80)
+    assert np.all(f.lo80 <= f.mean)
+    assert np.all(f.mean <= f.hi80)
+    assert np.all(f.hi80 <= f.hi95)
+    assert np.all(f.hi95 - f.lo95 > 0)
+
+
+def test_too_short_or_non_positive_history_is_refused():
+    with pytest.raises(ValueError, match="positive counts"):
+        trend(np.array([5.0]), 1)
+    with pytest.raises(ValueError, match="positive counts"):
+        loglinear(np.array([5.0, 0.0, 4.0]), 1)
+
+
+def test_trend_interval_covers_about_80_percent_of_a_negative_binomial_process():
+    """Series drawn from NB(mean 400 * 1.06**t, variance 3 * mean): the one-year-ahead 80%
+    interval of the trend method should cover the next draw about 80% of the time."""
+    rng = np.random.default_rng(20261207)
+    dispersion, draws, hits80, hits95 = 3.0, 400, 0, 0
+    t = np.arange(8)
+    mu = 400.0 * 1.06**t
+    for i in range(draws):
+        y = rng.negative_binomial(mu / (dispersion - 1.0), 1.0 / dispersion).astype(float)
+        f = trend(y[:7], 1, seed=i)
+        hits80 += int(f.lo80[0] <= y[7] <= f.hi80[0])
+        hits95 += int(f.lo95[0] <= y[7] <= f.hi95[0])
+    assert 0.72 <= hits80 / draws <= 0.88
+    assert 0.90 <= hits95 / draws <= 0.99
