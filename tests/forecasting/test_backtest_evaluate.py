@@ -14,11 +14,20 @@ from thrive.forecasting.backtest.methods import Forecast
 from thrive.forecasting.backtest.published import Series
 
 
-def outcome(method, horizon, actual, forecast, lo80, hi80, lo95, hi95):
+def outcome(
+    method: str,
+    horizon: int,
+    actual: float,
+    forecast: float,
+    lo80: float,
+    hi80: float,
+    lo95: float,
+    hi95: float,
+) -> Outcome:
     return Outcome("E1", method, 2022, horizon, actual, forecast, lo80, hi80, lo95, hi95)
 
 
-def test_mape_bias_and_coverage_by_hand():
+def test_mape_bias_and_coverage_by_hand() -> None:
     rows = summarise(
         [
             # +10%: inside 80 and 95
@@ -46,7 +55,7 @@ def test_mape_bias_and_coverage_by_hand():
     assert "15.00" in format_table(rows)
 
 
-def test_rolling_origin_uses_only_the_history_and_every_origin():
+def test_rolling_origin_uses_only_the_history_and_every_origin() -> None:
     seen: list[tuple[int, ...]] = []
 
     def last_plus_one(y: np.ndarray, horizons: int) -> Forecast:
@@ -72,12 +81,12 @@ def test_rolling_origin_uses_only_the_history_and_every_origin():
     assert (third.actual, third.forecast) == (7.0, 5.0)
 
 
-def test_a_series_too_short_gives_no_outcomes():
+def test_a_series_too_short_gives_no_outcomes() -> None:
     s = Series("E1", "New", np.arange(2022, 2026), np.array([1.0, 2.0, 3.0, 4.0]))
     assert rolling_origin([s], min_history=4) == []
 
 
-def test_the_backtest_package_does_not_import_django():
+def test_the_backtest_package_does_not_import_django() -> None:
     import subprocess
     import sys
 

@@ -16,30 +16,30 @@ GROWING = 1000.0 * 1.05 ** np.arange(6)
 NEXT = 1000.0 * 1.05 ** np.arange(6, 9)
 
 
-def test_trend_recovers_five_percent_growth():
+def test_trend_recovers_five_percent_growth() -> None:
     f = trend(GROWING, 3)
     growth = f.mean[1:] / f.mean[:-1]
     np.testing.assert_allclose(growth, 1.05, atol=0.002)
     np.testing.assert_allclose(f.mean, NEXT, rtol=0.01)
 
 
-def test_loglinear_recovers_five_percent_growth():
+def test_loglinear_recovers_five_percent_growth() -> None:
     f = loglinear(GROWING, 3)
     np.testing.assert_allclose(f.mean, NEXT, rtol=1e-9)
 
 
-def test_last_value_plus_mean_growth_gives_the_exact_next_value():
+def test_last_value_plus_mean_growth_gives_the_exact_next_value() -> None:
     f = last_growth(GROWING, 3)
     assert f.mean[0] == pytest.approx(GROWING[-1] * 1.05, rel=1e-12)
     np.testing.assert_allclose(f.mean, NEXT, rtol=1e-12)
 
 
-def test_stationary_carries_the_last_value_forward():
+def test_stationary_carries_the_last_value_forward() -> None:
     f = stationary(GROWING, 3)
     np.testing.assert_allclose(f.mean, GROWING[-1])
 
 
-def test_damped_growth_is_below_the_trend_and_decays():
+def test_damped_growth_is_below_the_trend_and_decays() -> None:
     f = damped(GROWING, 3, phi=0.8)
     expected = GROWING[-1] * np.exp(np.log(1.05) * np.cumsum(0.8 ** np.arange(1, 4)))
     np.testing.assert_allclose(f.mean, expected, rtol=1e-9)
@@ -49,13 +49,13 @@ def test_damped_growth_is_below_the_trend_and_decays():
 
 
 @pytest.mark.parametrize("name", list(METHODS))
-def test_constant_series_forecasts_the_constant(name):
+def test_constant_series_forecasts_the_constant(name: str) -> None:
     f = METHODS[name](np.full(5, 500.0), 3)
     np.testing.assert_allclose(f.mean, 500.0, rtol=1e-6)
 
 
 @pytest.mark.parametrize("name", list(METHODS))
-def test_intervals_are_nested_around_the_forecast(name):
+def test_intervals_are_nested_around_the_forecast(name: str) -> None:
     rng = np.random.default_rng(3)
     y = 800.0 * 1.08 ** np.arange(6) * rng.lognormal(0, 0.03, 6)
     f = METHODS[name](y, 3)
@@ -66,14 +66,14 @@ def test_intervals_are_nested_around_the_forecast(name):
     assert np.all(f.hi95 - f.lo95 > 0)
 
 
-def test_too_short_or_non_positive_history_is_refused():
+def test_too_short_or_non_positive_history_is_refused() -> None:
     with pytest.raises(ValueError, match="positive counts"):
         trend(np.array([5.0]), 1)
     with pytest.raises(ValueError, match="positive counts"):
         loglinear(np.array([5.0, 0.0, 4.0]), 1)
 
 
-def test_trend_interval_covers_about_80_percent_of_a_negative_binomial_process():
+def test_trend_interval_covers_about_80_percent_of_a_negative_binomial_process() -> None:
     """Series drawn from NB(mean 400 * 1.06**t, variance 3 * mean): the one-year-ahead 80%
     interval of the trend method should cover the next draw about 80% of the time."""
     rng = np.random.default_rng(20261207)

@@ -22,7 +22,9 @@ def write(tmp_path: Path, rows: list[str]) -> Path:
     return tmp_path
 
 
-def test_reads_headline_rows_skips_suppressed_and_keeps_the_contiguous_tail(tmp_path):
+def test_reads_headline_rows_skips_suppressed_and_keeps_the_contiguous_tail(
+    tmp_path: Path,
+) -> None:
     la = "Academic year,Local authority,E92000001,England,E1,R,{code},1,{name},{topic},x,{v}"
     rows = [
         "201819,Academic year,National,E92000001,England,,,,,,All EHC plans,All EHC plans,100",
@@ -50,7 +52,7 @@ real = pytest.mark.skipif(not (DATA / CASELOAD).is_file(), reason="published dat
 
 
 @real
-def test_real_release_england_positive_and_each_la_once_a_year():
+def test_real_release_england_positive_and_each_la_once_a_year() -> None:
     published = read_caseload(DATA)
     assert published.england.years.tolist() == list(range(2019, 2026))
     assert np.all(published.england.counts > 0)
@@ -64,7 +66,9 @@ def test_real_release_england_positive_and_each_la_once_a_year():
 
 
 @real
-def test_command_prints_every_method_at_every_horizon(capsys):
+def test_command_prints_every_method_at_every_horizon(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     call_command("backtest-published", str(DATA))
     out = capsys.readouterr().out
     for method in ("stationary", "trend", "damped", "last_growth", "loglinear"):
