@@ -1,7 +1,8 @@
 """`make bench`: every benchmark, one after another. Record results in docs/performance.md.
 
 The generator, caseload and work queue benchmarks run on SQLite (var/); the vague-wording
-detector is scored on its labelled statements (docs/quality.md). The dashboard runs at
+detector is scored on its labelled statements (docs/quality.md) and the forecasting model
+(1,000 simulations × 10 years of 15,000 plans) needs no database. The dashboard runs at
 national scale (`dashboard.py --national`: 850,000 cases) on PostgreSQL, in the database
 BENCH_DATABASE_URL names (default postgres://postgres@127.0.0.1:5432/thrive_bench), created when
 missing; the area is generated once (about 15 minutes on two cores) and reused. The SEN2
@@ -39,6 +40,7 @@ def main() -> None:
     run("caseload.py", env=sqlite)
     run("work_queue.py", env=sqlite)  # reviews, amendments and transfers across a large area
     run("vague_wording.py", "--quiet")  # the plan checks' vague-wording detector, scored
+    run("forecast.py")  # the population model: estimate, simulate, summarise (pure numpy)
     postgresql = os.environ.get("BENCH_DATABASE_URL", DEFAULT_POSTGRESQL)
     _ensure_database(postgresql)
     run("dashboard.py", "--national", env={**os.environ, "DATABASE_URL": postgresql})
