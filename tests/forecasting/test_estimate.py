@@ -141,3 +141,16 @@ def test_joining_uses_mean_joiners_and_mean_population() -> None:
     assert p.join_beta[j] == pytest.approx(population - joiners)
     # Joiner destinations: 2 into X, 1 into Y, plus 1/3 for each of the 3 valid states.
     np.testing.assert_allclose(p.joiner_alpha[j, A], [2 + 1 / 3, 1 + 1 / 3, 1 / 3])
+
+
+def test_snapshots_from_labels() -> None:
+    sp = space()
+    s = sp.snapshot(2024, [7, 8], [4, 6], ["A", "A"], ["Z", "X"])
+    assert s.setting.tolist() == [Z, X]
+    assert s.counts(sp)[sp.ncy_index(4), A, Z] == 1
+    with pytest.raises(ValueError, match="unknown setting: Q"):
+        sp.snapshot(2024, [1], [5], ["A"], ["Q"])
+    with pytest.raises(ValueError, match="NCY outside"):
+        sp.snapshot(2024, [1], [8], ["A"], ["X"])
+    with pytest.raises(ValueError, match="twice"):
+        sp.snapshot(2024, [1, 1], [5, 5], ["A", "A"], ["X", "X"])

@@ -1,5 +1,9 @@
 """Estimation from pooled history (docs: forecasting.md, "Estimation").
 
+"No observations" is read per state: a state never observed gets Beta(1/2, 1/2) for leaving
+and Beta(1, 1) for moving, whatever its NCY's rate; an observed state uses the NCY-wide rate
+as a prior of weight 1.
+
 Leaving and moving are indexed by the state before ageing (a, need, setting); joining by the
 NCY after ageing. Arrays are shaped like ``StateSpace.shape`` unless noted."""
 

@@ -3,6 +3,7 @@
 NCY runs from -4 (nursery) to 20; needs and settings are coded as indexes into the
 ``StateSpace``'s tuples. ``NONSEND`` (-1) marks a missing side of a transition."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -54,6 +55,43 @@ class StateSpace:
 
     def ncy_index(self, ncy: IntArray | int) -> IntArray:
         return np.asarray(ncy, dtype=np.int64) - self.ncy_min
+
+    def need_codes(self, labels: Sequence[str]) -> IntArray:
+        """Need labels → codes (indexes into ``needs``); an unknown label is an error."""
+        return _codes(self.needs, labels, "need")
+
+    def setting_codes(self, labels: Sequence[str]) -> IntArray:
+        """Setting labels → codes (indexes into ``settings``); an unknown label is an error."""
+        return _codes(self.settings, labels, "setting")
+
+    def snapshot(
+        self,
+        year: int,
+        child: Sequence[int],
+        ncy: Sequence[int],
+        need: Sequence[str],
+        setting: Sequence[str],
+    ) -> "Snapshot":
+        """A snapshot from labels; NCYs outside the space's range are an error."""
+        ncys = np.asarray(ncy, dtype=np.int64)
+        outside = (ncys < self.ncy_min) | (ncys > self.ncy_max)
+        if outside.any():
+            raise ValueError(f"NCY outside {self.ncy_min}..{self.ncy_max}: {ncys[outside][0]}")
+        return Snapshot(
+            year,
+            np.asarray(child, dtype=np.int64),
+            ncys,
+            self.need_codes(need),
+            self.setting_codes(setting),
+        )
+
+
+def _codes(known: tuple[str, ...], labels: Sequence[str], what: str) -> IntArray:
+    index = {label: i for i, label in enumerate(known)}
+    try:
+        return np.array([index[label] for label in labels], dtype=np.int64)
+    except KeyError as error:
+        raise ValueError(f"unknown {what}: {error.args[0]}") from None
 
 
 @dataclass(frozen=True)
