@@ -49,6 +49,8 @@ class Action(StrEnum):
     IMPROVEMENT_VIEW = "improvement.view"  # the improvement programme (no child's record)
     # change the programme; obj: an improvement Action, which its owning partner lead may update
     IMPROVEMENT_EDIT = "improvement.edit"
+    FORECAST_VIEW = "forecast.view"  # forecasts of demand, places and cost (counts only)
+    FORECAST_EDIT = "forecast.edit"  # run scenarios; set unit costs, capacity and population
 
 
 IMPROVEMENT_VIEW_ROLES = frozenset(
@@ -63,6 +65,10 @@ IMPROVEMENT_VIEW_ROLES = frozenset(
     }
 )
 IMPROVEMENT_EDIT_ROLES = frozenset({"programme_officer", "send_manager"})
+FORECAST_VIEW_ROLES = frozenset(
+    {"analyst", "send_manager", "administrator", "board_member", "programme_officer"}
+)
+FORECAST_EDIT_ROLES = frozenset({"analyst", "send_manager"})
 
 
 def access_expired(user: Any) -> bool:
@@ -159,6 +165,10 @@ RULES: dict[Action, Callable[[Any, Any], bool]] = {
     Action.IMPORT_CASELOAD: lambda user, obj: _role(user) in {"send_manager", "administrator"},
     Action.IMPROVEMENT_VIEW: lambda user, obj: _role(user) in IMPROVEMENT_VIEW_ROLES,
     Action.IMPROVEMENT_EDIT: _improvement_edit,
+    # Forecasts are counts of children, never a child: leaders, analysts (finance included)
+    # and the board read them; analysts and managers, who answer for the figures, change them.
+    Action.FORECAST_VIEW: lambda user, obj: _role(user) in FORECAST_VIEW_ROLES,
+    Action.FORECAST_EDIT: lambda user, obj: _role(user) in FORECAST_EDIT_ROLES,
 }
 
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("work/", include("thrive.queues.urls")),
     path("returns/", include("thrive.returns.urls")),
     path("improvement/", include("thrive.improvement.urls")),
+    path("forecasting/", include("thrive.forecasting.urls")),
     path("children/", include("thrive.people.urls")),
     path("insight/", include("thrive.insight.urls")),
     path("benchmarks/", include("thrive.benchmarks.urls")),

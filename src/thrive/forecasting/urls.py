@@ -1,0 +1,2 @@
+app_name = "forecasting"
+urlpatterns: list[object] = []
