@@ -154,3 +154,34 @@ def test_snapshots_from_labels() -> None:
         sp.snapshot(2024, [1], [8], ["A"], ["X"])
     with pytest.raises(ValueError, match="twice"):
         sp.snapshot(2024, [1, 1], [5, 5], ["A", "A"], ["X", "X"])
+
+
+def test_weights_multiply_every_count_they_touch() -> None:
+    snaps, population = history()
+    sp = space()
+    t = [transitions(snaps[0], snaps[1]), transitions(snaps[1], snaps[2])]
+    ones = estimate(t, population, sp, weights=[np.ones(len(x.ncy1)) for x in t])
+    plain = estimate(t, population, sp)
+    np.testing.assert_array_equal(ones.leave_alpha, plain.leave_alpha)
+    np.testing.assert_array_equal(ones.joiner_alpha, plain.joiner_alpha)
+    # Weight 2 on the 2021 joiners into X and on the 2020 leavers: counted twice.
+    w = [np.ones(len(x.ncy1)) for x in t]
+    w[0][t[0].joiner & (t[0].setting2 == X)] = 2.0
+    w[0][t[0].leaver] = 2.0
+    p = estimate(t, population, sp, weights=w)
+    j = sp.ncy_index(6)
+    np.testing.assert_allclose(p.joiner_alpha[j, A], [4 + 1 / 3, 1 + 1 / 3, 1 / 3])
+    assert p.join_alpha[j] == pytest.approx((5 + 0.001) / 2)
+    i = sp.ncy_index(5)
+    pi = (4 + 0.5) / (16 + 1)  # 4 weighted leavers of 16 weighted observations at NCY 5
+    assert p.leave_alpha[i, A, X] == pytest.approx(4 + pi)
+    assert p.leave_beta[i, A, X] == pytest.approx(12 - 4 + 1 - pi)
+
+
+def test_weights_must_match_the_transitions() -> None:
+    snaps, population = history()
+    t = [transitions(snaps[0], snaps[1])]
+    with pytest.raises(ValueError, match="one value per transition"):
+        estimate(t, population, space(), weights=[np.ones(3)])
+    with pytest.raises(ValueError, match="one array per year"):
+        estimate(t, population, space(), weights=[])

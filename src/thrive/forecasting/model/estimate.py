@@ -1,5 +1,10 @@
 """Estimation from pooled history (docs: forecasting.md, "Estimation").
 
+Optional per-transition weights (``estimate(..., weights=...)``) multiply every count, the
+witan.send scenario lever "multiply historic transition counts that match setting/need/NCY/year by
+a factor" (forecasting.md, "Scenario levers"): a weight of 1.2 on the joiners into a setting
+makes the history look as if 20% more had joined it.
+
 "No observations" is read per state: a state never observed gets Beta(1/2, 1/2) for leaving
 and Beta(1, 1) for moving, whatever its NCY's rate; an observed state uses the NCY-wide rate
 as a prior of weight 1.
@@ -40,9 +45,26 @@ class Parameters:
         return self.join_alpha > 0
 
 
-def _counts(space: StateSpace, ncy: IntArray, need: IntArray, setting: IntArray) -> FloatArray:
+def _counts(
+    space: StateSpace, ncy: IntArray, need: IntArray, setting: IntArray, weight: FloatArray
+) -> FloatArray:
     out = np.zeros(space.shape, dtype=np.float64)
-    np.add.at(out, (space.ncy_index(ncy), need, setting), 1.0)
+    np.add.at(out, (space.ncy_index(ncy), need, setting), weight)
+    return out
+
+
+def _weights(
+    history: Sequence[Transitions], weights: Sequence[npt.ArrayLike] | None
+) -> list[FloatArray]:
+    if weights is None:
+        return [np.ones(len(t.ncy1)) for t in history]
+    if len(weights) != len(history):
+        raise ValueError("weights need one array per year of transitions")
+    out = [np.asarray(w, dtype=np.float64) for w in weights]
+    if any(w.shape != (len(t.ncy1),) for w, t in zip(out, history, strict=True)):
+        raise ValueError("weights need one value per transition")
+    if any((w < 0).any() for w in out):
+        raise ValueError("weights cannot be negative")
     return out
 
 
@@ -58,12 +80,20 @@ def mover_destinations_allowed(space: StateSpace) -> npt.NDArray[np.bool_]:
 
 
 def estimate(
-    history: Sequence[Transitions], population: Mapping[int, npt.ArrayLike], space: StateSpace
+    history: Sequence[Transitions],
+    population: Mapping[int, npt.ArrayLike],
+    space: StateSpace,
+    *,
+    weights: Sequence[npt.ArrayLike] | None = None,
 ) -> Parameters:
     """Estimate every distribution's parameters. ``population[year]`` is the general child
-    population by NCY (length ``space.n_ncy``) in the January of ``year``."""
+    population by NCY (length ``space.n_ncy``) in the January of ``year``.
+
+    ``weights``: one array per ``Transitions`` (one value per transition, default 1), counted
+    in place of 1 in every count: observations, leavers, movers, destinations and joiners."""
     if not history:
         raise ValueError("at least one year of transitions is needed")
+    ws = _weights(history, weights)
     shape = space.shape
     n_obs = np.zeros(shape)
     n_leave = np.zeros(shape)
@@ -72,17 +102,17 @@ def estimate(
     joined = np.zeros(shape)
     joiners_by_year = np.zeros((len(history), space.n_ncy))
     population_by_year = np.zeros((len(history), space.n_ncy))
-    for y, t in enumerate(history):
-        out = ~t.joiner
-        n_obs += _counts(space, t.ncy1[out], t.need1[out], t.setting1[out])
-        n_leave += _counts(space, t.ncy1[t.leaver], t.need1[t.leaver], t.setting1[t.leaver])
+    for y, (t, w) in enumerate(zip(history, ws, strict=True)):
+        out, lv = ~t.joiner, t.leaver
+        n_obs += _counts(space, t.ncy1[out], t.need1[out], t.setting1[out], w[out])
+        n_leave += _counts(space, t.ncy1[lv], t.need1[lv], t.setting1[lv], w[lv])
         m = t.mover
-        n_move += _counts(space, t.ncy1[m], t.need1[m], t.setting1[m])
+        n_move += _counts(space, t.ncy1[m], t.need1[m], t.setting1[m], w[m])
         np.add.at(
-            moved_to, (space.ncy_index(t.ncy1[m]), t.need1[m], t.setting1[m], t.setting2[m]), 1.0
+            moved_to, (space.ncy_index(t.ncy1[m]), t.need1[m], t.setting1[m], t.setting2[m]), w[m]
         )
         j = t.joiner
-        by_state = _counts(space, t.ncy2[j], t.need2[j], t.setting2[j])
+        by_state = _counts(space, t.ncy2[j], t.need2[j], t.setting2[j], w[j])
         joined += by_state
         joiners_by_year[y] = by_state.sum(axis=(1, 2))
         population_by_year[y] = np.asarray(population[t.year], dtype=np.float64)
