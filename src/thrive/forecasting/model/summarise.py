@@ -8,6 +8,7 @@ age bands are labelled as the DSG plan labels them ("5 to 10")."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -69,8 +70,8 @@ class Table:
 
 
 def ncy_bands(
-    by_ncy: npt.NDArray[np.int64], ncys: npt.NDArray[np.int64], bands: Sequence[tuple[int, int]]
-) -> npt.NDArray[np.int64]:
+    by_ncy: npt.NDArray[Any], ncys: npt.NDArray[np.int64], bands: Sequence[tuple[int, int]]
+) -> npt.NDArray[Any]:
     """Sum the last axis (one entry per NCY in ``ncys``) into inclusive NCY ranges."""
     return np.stack([by_ncy[..., (ncys >= lo) & (ncys <= hi)].sum(axis=-1) for lo, hi in bands], -1)
 
