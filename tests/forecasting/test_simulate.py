@@ -1,5 +1,6 @@
 """Simulation: conservation, ageing out, seeds and the joiner-rate trend hook."""
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -155,3 +156,43 @@ def test_shapes_are_checked() -> None:
             first_year=2023,
             joiner_multiplier=np.ones((2, sp.n_ncy)),
         )
+
+
+def test_one_parameters_per_year_applies_each_to_its_own_flow() -> None:
+    params, start, sp = synthetic()
+    population = np.full((3, sp.n_ncy), 2000)
+    single = simulate(params, start, population, first_year=2023, simulations=30, seed=4)
+    repeated = simulate([params] * 3, start, population, first_year=2023, simulations=30, seed=4)
+    np.testing.assert_array_equal(single.counts, repeated.counts)
+    # Nobody joins in the second projected year only.
+    closed = dataclasses.replace(
+        params, join_alpha=np.zeros_like(params.join_alpha), join_beta=np.zeros(sp.n_ncy)
+    )
+    result = simulate(
+        [params, closed, params], start, population, first_year=2023, simulations=30, seed=4
+    )
+    by_year = result.joiners.sum(axis=(0, 2))
+    assert by_year[1] == 0
+    assert by_year[0] > 0
+    assert by_year[2] > 0
+
+
+def test_progress_is_reported_after_each_year() -> None:
+    params, start, sp = synthetic()
+    calls: list[tuple[int, int]] = []
+    simulate(
+        params,
+        start,
+        np.full((3, sp.n_ncy), 2000),
+        first_year=2023,
+        simulations=10,
+        seed=1,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_one_parameters_per_year_is_checked() -> None:
+    params, start, sp = synthetic()
+    with pytest.raises(ValueError, match="one per projected year"):
+        simulate([params] * 2, start, np.full((3, sp.n_ncy), 2000), first_year=2023)

@@ -4,8 +4,13 @@ Each projected year: draw every occupied state's leaving and moving rates from t
 (Beta-binomial = binomial with a beta-drawn p), send movers to settings by a Dirichlet-drawn
 multinomial, age everyone one NCY (leaving past the last NCY or into an NCY/setting with no
 valid state), then draw joiners per NCY from the general-population projection and place them
-by a Dirichlet-drawn multinomial. Parameters are redrawn for every simulation and year."""
+by a Dirichlet-drawn multinomial. Parameters are redrawn for every simulation and year.
 
+A sequence of ``Parameters`` (one per projected year) carries scenario levers that start in a
+given year (forecasting.md, "Scenario levers"): a flow multiplied or a setting closed from
+January F changes the parameters of flows t with first_year + t + 1 >= F only."""
+
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -47,8 +52,55 @@ def _dirichlet_rows(rng: np.random.Generator, alpha: FloatArray) -> FloatArray:
     return g / total
 
 
+@dataclass(frozen=True)
+class _Flat:
+    """One ``Parameters`` flattened over states, as the simulation loop indexes them."""
+
+    la: FloatArray
+    lb: FloatArray
+    ma: FloatArray
+    mb: FloatArray
+    can_move: npt.NDArray[np.bool_]
+    mover_alpha: FloatArray  # (state, destination setting)
+    joiner_alpha: FloatArray  # (ncy, need * setting)
+    join_alpha: FloatArray
+    join_beta: FloatArray
+    can_join: npt.NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, p: Parameters) -> "_Flat":
+        n_ncy, n_need, n_set = p.space.shape
+        return cls(
+            la=p.leave_alpha.ravel(),
+            lb=p.leave_beta.ravel(),
+            ma=p.move_alpha.ravel(),
+            mb=p.move_beta.ravel(),
+            can_move=p.can_move.ravel(),
+            mover_alpha=p.mover_alpha.reshape(n_ncy * n_need * n_set, n_set),
+            joiner_alpha=p.joiner_alpha.reshape(n_ncy, n_need * n_set),
+            join_alpha=p.join_alpha,
+            join_beta=p.join_beta,
+            can_join=p.can_join,
+        )
+
+
+def _per_year(params: Parameters | Sequence[Parameters], n_years: int) -> list[_Flat]:
+    """Flatten each distinct ``Parameters`` once (levers repeat them across years)."""
+    if isinstance(params, Parameters):
+        params = [params] * n_years
+    if len(params) != n_years:
+        raise ValueError("params must be one Parameters or one per projected year")
+    if any(p.space.shape != params[0].space.shape for p in params):
+        raise ValueError("every year's parameters must share the state space")
+    flat: dict[int, _Flat] = {}
+    for p in params:
+        if id(p) not in flat:
+            flat[id(p)] = _Flat.of(p)
+    return [flat[id(p)] for p in params]
+
+
 def simulate(
-    params: Parameters,
+    params: Parameters | Sequence[Parameters],
     start: IntArray,
     population: npt.ArrayLike,
     *,
@@ -56,14 +108,19 @@ def simulate(
     simulations: int = DEFAULT_SIMULATIONS,
     seed: int = 0,
     joiner_multiplier: npt.ArrayLike | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Simulation:
     """Project ``start`` (children per state, shape ``space.shape``, the January of
     ``first_year``) forward one year per row of ``population`` (projected general population by
     NCY for each following January, shape (years, n_ncy)).
 
     ``joiner_multiplier`` (years, n_ncy), default 1 (stationary): multiplies each year's drawn
-    joining rate per NCY, the hook for trend variants."""
-    space = params.space
+    joining rate per NCY, the hook for trend variants.
+
+    ``params``: one ``Parameters`` for every year, or one per projected year (flow index t).
+    ``progress(done, total)`` is called after each projected year (for a progress page)."""
+    first = params if isinstance(params, Parameters) else params[0]
+    space = first.space
     pop = np.asarray(population, dtype=np.int64)
     n_years = pop.shape[0]
     if pop.shape != (n_years, space.n_ncy):
@@ -84,15 +141,12 @@ def simulate(
     movers_total = np.zeros((simulations, n_years), dtype=np.int32)
     current = np.broadcast_to(np.asarray(start, dtype=np.int64), (simulations, *space.shape)).copy()
     counts[:, 0] = current
-    la, lb = params.leave_alpha.ravel(), params.leave_beta.ravel()
-    ma, mb = params.move_alpha.ravel(), params.move_beta.ravel()
-    can_move = params.can_move.ravel()
-    mover_alpha = params.mover_alpha.reshape(state_size, n_set)
-    joiner_alpha = params.joiner_alpha.reshape(n_ncy, n_need * n_set)
-    can_join = params.can_join
+    yearly = _per_year(params, n_years)
     invalid = ~space.valid
 
     for t in range(n_years):
+        f = yearly[t]
+        la, lb, ma, mb, can_move = f.la, f.lb, f.ma, f.mb, f.can_move
         flat = current.reshape(simulations, state_size)
         sim, state = np.nonzero(flat)
         n = flat[sim, state]
@@ -108,7 +162,7 @@ def simulate(
         )
         rows = moving > 0
         if rows.any():
-            dest = rng.multinomial(moving[rows], _dirichlet_rows(rng, mover_alpha[state[rows]]))
+            dest = rng.multinomial(moving[rows], _dirichlet_rows(rng, f.mover_alpha[state[rows]]))
             base = sim[rows] * state_size + (state[rows] // n_set) * n_set  # same sim, NCY, need
             target = base[:, None] + np.arange(n_set)[None, :]
             after += np.bincount(
@@ -128,19 +182,22 @@ def simulate(
         aged[gone > 0] = 0
         # Joining, per NCY after ageing.
         p_join = np.zeros((simulations, n_ncy))
+        can_join = f.can_join
         p_join[:, can_join] = rng.beta(
-            np.broadcast_to(params.join_alpha[can_join], (simulations, int(can_join.sum()))),
-            params.join_beta[can_join],
+            np.broadcast_to(f.join_alpha[can_join], (simulations, int(can_join.sum()))),
+            f.join_beta[can_join],
         )
         p_join = np.clip(p_join * mult[t], 0.0, 1.0)
         new = rng.binomial(pop[t][None, :], p_join)
         joiners[:, t] = new
         js, jn = np.nonzero(new)
         if len(js):
-            placed = rng.multinomial(new[js, jn], _dirichlet_rows(rng, joiner_alpha[jn]))
+            placed = rng.multinomial(new[js, jn], _dirichlet_rows(rng, f.joiner_alpha[jn]))
             aged[js, jn] += placed.reshape(-1, n_need, n_set)
         current = aged
         counts[:, t + 1] = current
+        if progress is not None:
+            progress(t + 1, n_years)
     return Simulation(
         first_year=first_year, counts=counts, joiners=joiners, leavers=leavers, movers=movers_total
     )
