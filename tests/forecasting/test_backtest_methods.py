@@ -5,6 +5,7 @@ import pytest
 
 from thrive.forecasting.backtest.methods import (
     METHODS,
+    anchored,
     damped,
     last_growth,
     loglinear,
@@ -32,6 +33,18 @@ def test_last_value_plus_mean_growth_gives_the_exact_next_value() -> None:
     f = last_growth(GROWING, 3)
     assert f.mean[0] == pytest.approx(GROWING[-1] * 1.05, rel=1e-12)
     np.testing.assert_allclose(f.mean, NEXT, rtol=1e-12)
+
+
+def test_anchored_trend_starts_from_the_latest_count_and_uses_recent_growth() -> None:
+    # Ten years of 2% growth, then five of 8% with the latest count 3% above its line: the
+    # forecast grows at about 8% from the latest count itself.
+    y = np.concatenate([1000.0 * 1.02 ** np.arange(10), 1000.0 * 1.02**9 * 1.08 ** np.arange(1, 6)])
+    y[-1] *= 1.03
+    f = anchored(y, 3)
+    growth = f.mean / np.concatenate([[y[-1]], f.mean[:-1]])
+    np.testing.assert_allclose(growth, 1.08, atol=0.01)
+    assert f.mean[0] == pytest.approx(y[-1] * growth[0], rel=1e-9)
+    assert anchored(y, 3, window=15).mean[0] < f.mean[0]  # older, slower growth pulls it down
 
 
 def test_stationary_carries_the_last_value_forward() -> None:

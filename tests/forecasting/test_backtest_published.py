@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from thrive.forecasting.backtest.published import CASELOAD, read_caseload
+from thrive.forecasting.backtest.published import (
+    CASELOAD,
+    CASELOAD_2022,
+    read_caseload,
+    read_caseload_2022,
+)
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 HEADER = (
@@ -71,6 +76,32 @@ def test_command_prints_every_method_at_every_horizon(
 ) -> None:
     call_command("backtest-published", str(DATA))
     out = capsys.readouterr().out
-    for method in ("stationary", "trend", "damped", "last_growth", "loglinear"):
+    for method in ("stationary", "trend", "anchored", "damped", "last_growth", "loglinear"):
         assert sum(line.startswith(method) for line in out.splitlines()) == 3
     assert "Lowest MAPE at 3 year(s) ahead" in out
+
+
+def test_reads_the_2022_release_totals_up_to_the_last_year(tmp_path: Path) -> None:
+    header = (
+        "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+        "region_name,old_la_code,new_la_code,la_name,characteristic_age,Total_st,Total_st_pc,"
+        "Total_ehc,Total_ehc_pc,Total_all,Total_all_pc\n"
+    )
+    la = (
+        "{y},Calendar year,Local authority,E92000001,England,E1,R,878,E10000008,Devon,"
+        "{age},1,1,1,1,{v},1"
+    )
+    rows = [
+        "2015,Calendar year,National,E92000001,England,,,,,,Total,1,1,1,1,999,100",
+        la.format(y=2015, age="Total", v="100"),
+        la.format(y=2016, age="Total", v="110"),
+        la.format(y=2016, age="Under 5", v="7"),
+        la.format(y=2017, age="Total", v="121"),
+    ]
+    path = tmp_path / CASELOAD_2022
+    path.parent.mkdir(parents=True)
+    path.write_text(header + "\n".join(rows) + "\n", encoding="utf-8")
+    devon = read_caseload_2022(tmp_path, last_year=2016)["878"]
+    assert devon.name == "Devon"
+    np.testing.assert_array_equal(devon.years, [2015, 2016])
+    np.testing.assert_array_equal(devon.counts, [100, 110])

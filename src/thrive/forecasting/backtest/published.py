@@ -20,6 +20,9 @@ from pathlib import Path
 import numpy as np
 
 CASELOAD = Path("ehcp-stats/release-2025/caseload.csv")
+#: The earlier aggregate SEN2 series (statements and EHC plans, January 2010-2022), used only
+#: to choose between methods before they are tested on the 2025 release.
+CASELOAD_2022 = Path("ehcp-stats/release-2022/sen2_age_caseload.csv")
 MISSING = {"", "c", "x", "z", "u", "low", ":"}
 RENAMED = {"E10000002": "E06000060"}  # Buckinghamshire: same area, new code from 2020
 
@@ -97,3 +100,26 @@ def read_caseload(data_dir: Path | str) -> Published:
             for code, points in sorted(las.items())
         },
     )
+
+
+def read_caseload_2022(data_dir: Path | str, last_year: int = 2022) -> dict[str, Series]:
+    """Every local authority's total of statements and EHC plans (``Total_all``, the
+    ``characteristic_age`` "Total" rows) each January up to ``last_year``, keyed by the DfE
+    3-digit code, from the 2022 release."""
+    path = Path(data_dir) / CASELOAD_2022
+    las: dict[str, dict[int, float]] = {}
+    names: dict[str, str] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["geographic_level"] != "Local authority" or row["characteristic_age"] != "Total":
+                continue
+            year, value = int(row["time_period"]), _count(row["Total_all"])
+            if value is None or year > last_year:
+                continue
+            code = row["old_la_code"]
+            las.setdefault(code, {})[year] = value
+            names[code] = row["la_name"]
+    return {
+        code: contiguous_tail(_series(code, names[code], points))
+        for code, points in sorted(las.items())
+    }

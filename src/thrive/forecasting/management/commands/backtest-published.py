@@ -12,7 +12,12 @@ from thrive.forecasting.backtest.evaluate import (
     rolling_origin,
     summarise,
 )
-from thrive.forecasting.backtest.published import CASELOAD, read_caseload
+from thrive.forecasting.backtest.published import (
+    CASELOAD,
+    CASELOAD_2022,
+    read_caseload,
+    read_caseload_2022,
+)
 
 
 class Command(BaseCommand):
@@ -34,9 +39,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--england", action="store_true", help="Also back-test England's total."
         )
+        parser.add_argument(
+            "--development",
+            action="store_true",
+            help=(
+                "Back-test on the earlier series instead (release 2022, January 2010-2022): "
+                "the data the methods were chosen on, kept apart from the 2025 release."
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         data: Path = options["data"]
+        if options["development"]:
+            self._development(data)
+            return
         if not (data / CASELOAD).is_file():
             raise CommandError(f"{data / CASELOAD} was not found.")
         started = time.perf_counter()
@@ -55,3 +71,15 @@ class Command(BaseCommand):
             self.stdout.write("\nEngland total:")
             self.stdout.write(format_table(summarise(rolling_origin([published.england]))))
         self.stdout.write(f"Took {seconds:.1f} s.")
+
+    def _development(self, data: Path) -> None:
+        if not (data / CASELOAD_2022).is_file():
+            raise CommandError(f"{data / CASELOAD_2022} was not found.")
+        series = read_caseload_2022(data).values()
+        self.stdout.write(
+            "Development back-test: release 2022, origins to 2021, January 2010-2022."
+        )
+        rows = summarise(rolling_origin(series))
+        self.stdout.write(format_table(rows))
+        for horizon, method in best_by_horizon(rows).items():
+            self.stdout.write(f"Lowest MAPE at {horizon} year(s) ahead: {method}")
