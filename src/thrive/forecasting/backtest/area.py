@@ -1,0 +1,165 @@
+"""Rolling-origin back-test of the population model on the area's own January snapshots.
+
+For every origin January Y with at least ``MIN_TRANSITIONS`` years of transitions before it,
+the model is estimated on the history up to Y only, simulated one to three years ahead from
+Y's snapshot with the population that actually lived in those years, and its total compared
+with the snapshots that followed: for each variant (stationary rates, trend, damped trend),
+beside the two baselines on the yearly totals alone (last value plus mean growth; log-linear
+trend, ``methods``). Errors, bias and coverage as ``evaluate.summarise`` works them out.
+
+Pure numpy: no Django. The forecast's own variants are built as ``forecast_plan`` builds them
+for a scenario without levers."""
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
+
+from ..model.estimate import Parameters, estimate
+from ..model.simulate import simulate
+from ..model.states import Snapshot, StateSpace, Transitions, transitions
+from ..model.trend import fit_trend, joiner_multiplier
+from .evaluate import Outcome, Row, summarise
+from .methods import DAMPING, METHODS
+from .published import Series, contiguous_tail
+
+MIN_TRANSITIONS = 3
+HORIZONS = 3
+SIMULATIONS = 300
+SEED = 20260107
+VARIANTS = ("stationary", "trend", "damped")
+BASELINES = ("last_growth", "loglinear")
+
+
+@dataclass(frozen=True)
+class AreaBacktest:
+    rows: list[Row]
+    origins: list[int]
+    outcomes: list[Outcome] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # plain English: what could not be tested
+
+    @property
+    def note(self) -> str:
+        if not self.origins:
+            return (
+                f"Not enough history to back-test: it needs at least {MIN_TRANSITIONS + 2} "
+                "consecutive Januaries of records."
+            )
+        first, last = self.origins[0], self.origins[-1]
+        origins = f"January {first}" if first == last else f"each January from {first} to {last}"
+        text = (
+            f"The model was estimated on the records up to {origins} only, projected up to "
+            f"{HORIZONS} years ahead with {SIMULATIONS} simulations, and compared with the "
+            "number of children with plans the records show in the Januaries that followed."
+        )
+        return " ".join([text, *self.skipped])
+
+
+def variant_plan(
+    variant: str,
+    history: Sequence[Transitions],
+    population: Mapping[int, npt.ArrayLike],
+    space: StateSpace,
+    projected_years: Sequence[int],
+) -> tuple[Parameters, npt.NDArray[np.float64] | None]:
+    """The parameters and joiner multiplier of one variant, with no scenario levers."""
+    params = estimate(history, population, space)
+    if variant == "stationary":
+        return params, None
+    fit = fit_trend(history, population, space)
+    damping = DAMPING if variant == "damped" else None
+    history_years = [t.year for t in history]
+    multiplier = joiner_multiplier(
+        fit, history_years, projected_years, space.n_ncy, damping=damping
+    )
+    return params, multiplier
+
+
+def _consecutive(snapshots: Mapping[int, Snapshot]) -> list[int]:
+    """The longest run of consecutive years ending at the last snapshot."""
+    years = sorted(snapshots)
+    if not years:
+        return []
+    tail = contiguous_tail(
+        Series("area", "area", np.array(years), np.zeros(len(years), dtype=np.float64))
+    )
+    return [int(y) for y in tail.years]
+
+
+def _outcome(
+    method: str, origin: int, horizon: int, actual: float, values: npt.ArrayLike
+) -> Outcome:
+    """Central forecast and intervals from a sample of simulated totals."""
+    q = [
+        float(v)
+        for v in np.quantile(np.asarray(values, dtype=np.float64), [0.5, 0.1, 0.9, 0.025, 0.975])
+    ]
+    return Outcome("area", method, origin, horizon, actual, *q)
+
+
+def area_backtest(
+    snapshots: Mapping[int, Snapshot],
+    population: Mapping[int, npt.ArrayLike],
+    space: StateSpace,
+    *,
+    horizons: int = HORIZONS,
+    simulations: int = SIMULATIONS,
+    seed: int = SEED,
+    progress: Callable[[int, int], None] | None = None,
+) -> AreaBacktest:
+    """Back-test every variant and baseline at every origin with enough history before it.
+    ``population[year]`` must cover every snapshot year. ``progress(done, total)`` is called
+    after each origin."""
+    years = _consecutive(snapshots)
+    history = [transitions(snapshots[a], snapshots[b]) for a, b in pairwise(years)]
+    totals = np.array([len(snapshots[y].child) for y in years], dtype=np.float64)
+    origins = [y for i, y in enumerate(years[:-1]) if i >= MIN_TRANSITIONS]
+    outcomes: list[Outcome] = []
+    skipped: set[str] = set()
+    for done, origin in enumerate(origins, start=1):
+        i = years.index(origin)
+        ahead = min(horizons, len(years) - 1 - i)
+        if not np.all(totals[i + 1 : i + 1 + ahead] > 0):
+            continue  # a percentage error needs children in the actual January
+        projected = years[i + 1 : i + 1 + ahead]
+        actual = totals[i + 1 : i + 1 + ahead]
+        pop = np.array([np.asarray(population[y], dtype=np.float64) for y in projected])
+        start = snapshots[origin].counts(space)
+        for variant in VARIANTS:
+            try:
+                params, multiplier = variant_plan(
+                    variant, history[:i], population, space, projected
+                )
+            except ValueError as error:
+                skipped.add(f"The {variant} variant was left out at some origins: {error}")
+                continue
+            sim = simulate(
+                params,
+                start,
+                pop,
+                first_year=origin,
+                simulations=simulations,
+                seed=seed,
+                joiner_multiplier=multiplier,
+            )
+            sim_totals = sim.counts.sum(axis=(2, 3, 4))  # (simulation, year)
+            for h in range(ahead):
+                outcomes.append(
+                    _outcome(variant, origin, h + 1, float(actual[h]), sim_totals[:, h + 1])
+                )
+        series = totals[: i + 1]
+        if np.all(series > 0):
+            for name in BASELINES:
+                f = METHODS[name](series, ahead)
+                for h in range(ahead):
+                    bounds = (f.mean[h], f.lo80[h], f.hi80[h], f.lo95[h], f.hi95[h])
+                    outcomes.append(
+                        Outcome("area", name, origin, h + 1, float(actual[h]), *map(float, bounds))
+                    )
+        if progress is not None:
+            progress(done, len(origins))
+    return AreaBacktest(
+        rows=summarise(outcomes), origins=origins, outcomes=outcomes, skipped=sorted(skipped)
+    )
