@@ -58,7 +58,8 @@ def test_recovers_eight_percent_growth_with_a_constant_population() -> None:
     assert fit.growth_percent == pytest.approx(8.0, abs=1.5)
     assert fit.low_percent < fit.growth_percent < fit.high_percent
     assert fit.family == "Poisson"
-    assert "grown by about" in fit.text
+    assert fit.text.startswith("From January 2018 to January 2024, the share")
+    assert f"has grown by about {fit.growth_percent:.1f}% a year" in fit.text
 
 
 def test_a_flat_history_gives_about_no_growth() -> None:

@@ -36,8 +36,8 @@ class TrendFit:
     low_percent: float
     high_percent: float
     family: str  # "Poisson" or "negative binomial"
-    first_year: int
-    last_year: int
+    first_year: int  # the first January of the history fitted
+    last_year: int  # the last
     text: str
 
     def as_dict(self) -> dict[str, float | str]:
@@ -116,7 +116,7 @@ def fit_trend(
     slope, se = float(fit.params[0]), float(fit.bse[0])
     z = float(stats.norm.ppf(0.5 + LEVEL / 2))
     growth, low, high = (100 * (np.exp(v) - 1) for v in (slope, slope - z * se, slope + z * se))
-    first, last = int(year.min()), int(year.max())
+    first, last = int(year.min()) - 1, int(year.max())  # joiners of year Y came after Jan Y-1
     return TrendFit(
         slope=slope,
         growth_percent=float(growth),
@@ -132,9 +132,9 @@ def fit_trend(
 def _text(growth: float, low: float, high: float, family: str, first: int, last: int) -> str:
     way = "grown" if growth >= 0 else "fallen"
     return (
-        f"From {first} to {last}, the share of children joining the plan population each year "
-        f"has {way} by about {abs(growth):.1f}% a year, allowing for the size of each year "
-        f"group (80% range {low:.1f}% to {high:.1f}%; a {family} model of joiners by year group)."
+        f"From January {first} to January {last}, the share of children joining the plan "
+        f"population each year has {way} by about {abs(growth):.1f}% a year, allowing for the "
+        f"size of each year group (80% range {low:.1f}% to {high:.1f}%; a {family} model of joiners by year group)."
     )
 
 
