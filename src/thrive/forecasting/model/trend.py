@@ -134,7 +134,8 @@ def _text(growth: float, low: float, high: float, family: str, first: int, last:
     return (
         f"From January {first} to January {last}, the share of children joining the plan "
         f"population each year has {way} by about {abs(growth):.1f}% a year, allowing for the "
-        f"size of each year group (80% range {low:.1f}% to {high:.1f}%; a {family} model of joiners by year group)."
+        f"size of each year group (80% range {low:.1f}% to {high:.1f}%; a {family} model of "
+        "joiners by year group)."
     )
 
 
