@@ -7,22 +7,22 @@ with the snapshots that followed: for each variant (stationary rates, trend, dam
 beside the two baselines on the yearly totals alone (last value plus mean growth; log-linear
 trend, ``methods``). Errors, bias and coverage as ``evaluate.summarise`` works them out.
 
-Pure numpy: no Django. The forecast's own variants are built as ``forecast_plan`` builds them
-for a scenario without levers."""
+Pure numpy: no Django. Each variant is built by ``model.levers.projection_plan``, as a forecast
+of a scenario without levers is, so the back-test measures the model the forecast runs."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
 
-from ..model.estimate import Parameters, estimate
+from ..inputs import ScenarioInputs
+from ..model.levers import projection_plan
 from ..model.simulate import simulate
-from ..model.states import Snapshot, StateSpace, Transitions, transitions
-from ..model.trend import fit_trend, joiner_multiplier
+from ..model.states import Snapshot, StateSpace, transitions
 from .evaluate import Outcome, Row, summarise
-from .methods import DAMPING, METHODS
+from .methods import METHODS
 from .published import Series, contiguous_tail
 
 MIN_TRANSITIONS = 3
@@ -55,26 +55,6 @@ class AreaBacktest:
             "number of children with plans the records show in the Januaries that followed."
         )
         return " ".join([text, *self.skipped])
-
-
-def variant_plan(
-    variant: str,
-    history: Sequence[Transitions],
-    population: Mapping[int, npt.ArrayLike],
-    space: StateSpace,
-    projected_years: Sequence[int],
-) -> tuple[Parameters, npt.NDArray[np.float64] | None]:
-    """The parameters and joiner multiplier of one variant, with no scenario levers."""
-    params = estimate(history, population, space)
-    if variant == "stationary":
-        return params, None
-    fit = fit_trend(history, population, space)
-    damping = DAMPING if variant == "damped" else None
-    history_years = [t.year for t in history]
-    multiplier = joiner_multiplier(
-        fit, history_years, projected_years, space.n_ncy, damping=damping
-    )
-    return params, multiplier
 
 
 def _consecutive(snapshots: Mapping[int, Snapshot]) -> list[int]:
@@ -128,21 +108,25 @@ def area_backtest(
         pop = np.array([np.asarray(population[y], dtype=np.float64) for y in projected])
         start = snapshots[origin].counts(space)
         for variant in VARIANTS:
-            try:
-                params, multiplier = variant_plan(
-                    variant, history[:i], population, space, projected
+            inputs = ScenarioInputs(
+                base_year=origin, variant=variant, years=ahead, simulations=simulations, seed=seed
+            )
+            plan = projection_plan(
+                history[:i], population, space, inputs, refusal_share_history=None
+            )
+            if variant != "stationary" and plan.trend is None:
+                skipped.add(
+                    "Where the history before an origin was too short to fit a trend, the "
+                    "trend variants kept average rates."
                 )
-            except ValueError as error:
-                skipped.add(f"The {variant} variant was left out at some origins: {error}")
-                continue
             sim = simulate(
-                params,
+                plan.parameters,
                 start,
                 pop,
                 first_year=origin,
                 simulations=simulations,
                 seed=seed,
-                joiner_multiplier=multiplier,
+                joiner_multiplier=plan.joiner_multiplier,
             )
             sim_totals = sim.counts.sum(axis=(2, 3, 4))  # (simulation, year)
             for h in range(ahead):
