@@ -196,3 +196,5 @@ def test_one_parameters_per_year_is_checked() -> None:
     params, start, sp = synthetic()
     with pytest.raises(ValueError, match="one per projected year"):
         simulate([params] * 2, start, np.full((3, sp.n_ncy), 2000), first_year=2023)
+    with pytest.raises(ValueError, match="one per projected year"):
+        simulate([], start, np.full((3, sp.n_ncy), 2000), first_year=2023)

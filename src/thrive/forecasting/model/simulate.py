@@ -119,8 +119,9 @@ def simulate(
 
     ``params``: one ``Parameters`` for every year, or one per projected year (flow index t).
     ``progress(done, total)`` is called after each projected year (for a progress page)."""
-    first = params if isinstance(params, Parameters) else params[0]
-    space = first.space
+    if not isinstance(params, Parameters) and not params:
+        raise ValueError("params must be one Parameters or one per projected year")
+    space = (params if isinstance(params, Parameters) else params[0]).space
     pop = np.asarray(population, dtype=np.int64)
     n_years = pop.shape[0]
     if pop.shape != (n_years, space.n_ncy):
