@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from thrive.forecasting.model.population import (
@@ -61,6 +61,7 @@ def test_refuses_no_estimates_or_missing_ages() -> None:
         population_by_ncy({2024: dict.fromkeys(range(24), 1)}, [2025], SPACE)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])  # a busy CI machine
 @given(
     counts=st.lists(st.integers(0, 10_000), min_size=2, max_size=30),
     youngest=st.integers(0, 10),
