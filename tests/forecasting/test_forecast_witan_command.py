@@ -1,6 +1,7 @@
 """``forecast-witan``: the model run on a folder of witan.send files, no database."""
 
 import csv
+import io
 import shutil
 from pathlib import Path
 
@@ -92,3 +93,13 @@ def test_refuses_bad_files_naming_the_rows(tmp_path: Path) -> None:
 def test_refuses_projection_years_without_population(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="no rows for 2032, 2033, 2034"):
         run(FILES, tmp_path / "out.csv", "--years", "10")
+
+
+def test_writes_the_csv_to_the_screen_and_notes_apart() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    call_command(
+        "forecast-witan", str(FILES), "--simulations", "100", "--years", "1", stdout=out, stderr=err
+    )
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert total(rows)[2025] > 0
+    assert "Rows left out: 1 where the NCY did not rise by one" in err.getvalue()
