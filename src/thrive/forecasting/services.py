@@ -1,0 +1,428 @@
+"""Writes for forecasting: scenarios, runs, and running a forecast from Thrive's records.
+
+A run keeps the inputs, seed and model version it ran with; running the same inputs and seed
+again gives the same results. ``run_execute`` saves its stage and progress as it goes (a page
+refreshes to show them) and, when the inputs or the records cannot give a forecast, ends the
+run as failed with the reason in plain English. Logs name runs by id and never hold a child's
+details."""
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from django.db import transaction
+from django.utils import timezone
+
+from thrive.core.audit import audit_record
+from thrive.core.errors import Refusal
+from thrive.core.models import AuditAction
+
+from . import selectors
+from .backtest.area import area_backtest
+from .backtest.evaluate import MIN_HISTORY, Row, rolling_origin, summarise
+from .backtest.published import Series
+from .categories import SETTING_CATEGORY_CODES
+from .inputs import FLOW_KINDS, MODEL_VERSION, FlowChange, InputError, ScenarioInputs
+from .model.costs import cost_tables
+from .model.goalseek import GoalSeekResult, goal_seek
+from .model.levers import ProjectionPlan, projection_plan
+from .model.places import capacity_by_year, places_needed
+from .model.simulate import Simulation, simulate
+from .model.states import Snapshot, StateSpace, Transitions, transitions
+from .model.summarise import summarise as summarise_counts
+from .models import ForecastRun, PopulationProjection, RunStatus, Scenario
+from .results import build_results
+from .space import default_space
+
+logger = logging.getLogger(__name__)
+
+GOAL_SIMULATIONS = 200
+GOAL_TOLERANCE = 0.5
+STAGES = {
+    "reading": ("Reading the records", 5),
+    "estimating": ("Estimating rates", 15),
+    "goal": ("Finding the change that reaches the goal", 15),
+    "simulating": ("Simulating", 15),
+    "costs": ("Costs and places", 85),
+    "backtest": ("Back-testing", 95),
+    "done": ("Finished", 100),
+}
+SIMULATING_FROM, SIMULATING_TO = 15, 80
+
+Progress = Callable[[str, int], None]
+
+
+# --- Scenarios and runs ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def scenario_create(
+    *,
+    actor: Any,
+    name: str,
+    description: str = "",
+    inputs: ScenarioInputs,
+    population: PopulationProjection | None = None,
+    based_on: Scenario | None = None,
+) -> Scenario:
+    """Save a scenario's inputs (checked when ``inputs`` was made). Never changed afterwards."""
+    if not name.strip():
+        raise Refusal("Enter a name for the scenario", "name")
+    scenario = Scenario.objects.create(
+        name=name.strip(),
+        description=description.strip(),
+        inputs=inputs.to_json(),
+        variant=inputs.variant,
+        population=population,
+        based_on=based_on,
+        created_by=actor,
+    )
+    audit_record(
+        actor=actor, action=AuditAction.CREATE, obj=scenario, summary="created forecast scenario"
+    )
+    return scenario
+
+
+def _check_goal(goal: Mapping[str, Any], inputs: ScenarioInputs) -> dict[str, Any]:
+    """The goal as stored: {"kind", "category", "year", "target"}, each checked."""
+    if goal.get("kind") not in {kind for kind, _ in FLOW_KINDS}:
+        raise Refusal("Choose flows into or out of the setting", "goal_kind")
+    if goal.get("category") not in SETTING_CATEGORY_CODES:
+        raise Refusal("Choose a setting type for the goal", "goal_category")
+    first, last = inputs.base_year + 1, inputs.last_year
+    try:
+        year, target = int(goal["year"]), float(goal["target"])
+    except (KeyError, TypeError, ValueError):
+        raise Refusal("Enter the goal's year and number of children", "goal_target") from None
+    if not first <= year <= last:
+        raise Refusal(f"Enter a goal year from {first} to {last}", "goal_year")
+    if not 0 <= target <= 1_000_000:
+        raise Refusal("Enter the number of children as 0 or more", "goal_target")
+    return {"kind": goal["kind"], "category": goal["category"], "year": year, "target": target}
+
+
+def _inputs_of(data: Mapping[str, Any]) -> ScenarioInputs:
+    try:
+        return ScenarioInputs.from_json(dict(data))
+    except InputError as error:
+        raise Refusal(error.message, error.field) from None
+
+
+def _run_create(
+    *, actor: Any, scenario: Scenario, inputs: dict[str, Any], goal: dict[str, Any] | None
+) -> ForecastRun:
+    checked = _inputs_of(inputs)
+    run = ForecastRun.objects.create(
+        scenario=scenario,
+        inputs=inputs,
+        seed=checked.seed,
+        model_version=MODEL_VERSION,
+        goal=_check_goal(goal, checked) if goal else None,
+        created_by=actor,
+    )
+    audit_record(actor=actor, action=AuditAction.CREATE, obj=run, summary="started forecast run")
+    # Imported here: the task module imports this one.
+    from .tasks import run_forecast
+
+    transaction.on_commit(lambda: run_forecast.enqueue(run.pk))
+    return run
+
+
+@transaction.atomic
+def run_start(
+    *, actor: Any, scenario: Scenario, goal: Mapping[str, Any] | None = None
+) -> ForecastRun:
+    """A run of the scenario's inputs (and a goal to seek first, if given), queued for the
+    worker once this transaction commits."""
+    return _run_create(
+        actor=actor, scenario=scenario, inputs=dict(scenario.inputs), goal=dict(goal or {})
+    )
+
+
+@transaction.atomic
+def rerun(*, actor: Any, run: ForecastRun) -> ForecastRun:
+    """Run a run's inputs, seed and goal again: the results are the same while the model
+    version is."""
+    return _run_create(actor=actor, scenario=run.scenario, inputs=dict(run.inputs), goal=run.goal)
+
+
+# --- Running a forecast ----------------------------------------------------------------------
+
+
+def _save(run: ForecastRun, **fields: Any) -> None:
+    """Save progress at once (outside any transaction the caller holds open)."""
+    for name, value in fields.items():
+        setattr(run, name, value)
+    ForecastRun.objects.filter(pk=run.pk).update(**fields)
+
+
+def run_execute(run: ForecastRun) -> ForecastRun:
+    """Run the forecast and store its results; a run that cannot give one ends as failed."""
+    started = time.perf_counter()
+    _save(run, status=RunStatus.RUNNING, started_at=timezone.now(), error="", progress=0)
+
+    def progress(stage: str, percent: int) -> None:
+        _save(run, stage=stage, progress=percent)
+
+    try:
+        results = forecast(run, progress)
+    except (Refusal, InputError) as error:
+        _fail(run, error.message)
+    except ValueError as error:
+        _fail(run, str(error))
+    except Exception:
+        _fail(run, "Something went wrong while running the forecast. Try again, or ask support.")
+        logger.exception("forecast run %s stopped with an error", run.pk)
+        raise
+    else:
+        stage, percent = STAGES["done"]
+        _save(
+            run,
+            status=RunStatus.DONE,
+            stage=stage,
+            progress=percent,
+            results=results,
+            finished_at=timezone.now(),
+        )
+        logger.info("forecast run %s finished in %.1f s", run.pk, time.perf_counter() - started)
+    return run
+
+
+def _fail(run: ForecastRun, message: str) -> None:
+    text = message.strip() or "The forecast could not be run."
+    _save(run, status=RunStatus.FAILED, error=text, finished_at=timezone.now())
+    logger.warning("forecast run %s failed at stage %r", run.pk, run.stage)
+
+
+@dataclass(frozen=True)
+class _Records:
+    space: StateSpace
+    snapshots: dict[int, Snapshot]
+    outside_ncy: dict[int, int]
+    population: dict[int, npt.NDArray[np.float64]]
+    refusal_share: float | None
+
+
+def _read(inputs: ScenarioInputs, projection: PopulationProjection | None) -> _Records:
+    space = default_space()
+    available = selectors.snapshot_years()
+    if not available or inputs.base_year not in available:
+        latest = f" The latest is January {available[-1]}." if available else ""
+        raise Refusal(
+            f"There are no records of EHC plans maintained in January {inputs.base_year} to "
+            f"start from.{latest}",
+            "base_year",
+        )
+    first = max(available[0], inputs.history_from or available[0])
+    years = list(range(first, inputs.base_year + 1))
+    if len(years) < 2:
+        raise Refusal(
+            "A forecast needs the records of at least two Januaries before the one it starts "
+            "from; choose a later starting January or an earlier first year of history.",
+            "base_year",
+        )
+    snaps = selectors.january_snapshots(years, space)
+    projected = range(inputs.base_year + 1, inputs.last_year + 1)
+    population = selectors.population_history([*years, *projected], projection, space)
+    share = None
+    if inputs.refusal_share is not None:
+        share = selectors.refusal_share_history(years[1:])
+    return _Records(space, snaps.by_year, snaps.outside_ncy, population, share)
+
+
+def _history(records: _Records) -> list[Transitions]:
+    years = sorted(records.snapshots)
+    return [transitions(records.snapshots[a], records.snapshots[b]) for a, b in pairwise(years)]
+
+
+def _simulate(
+    records: _Records,
+    inputs: ScenarioInputs,
+    plan: ProjectionPlan,
+    *,
+    simulations: int,
+    seed: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> Simulation:
+    projected = range(inputs.base_year + 1, inputs.last_year + 1)
+    return simulate(
+        plan.parameters,
+        records.snapshots[inputs.base_year].counts(records.space),
+        np.array([records.population[y] for y in projected]),
+        first_year=inputs.base_year,
+        simulations=simulations,
+        seed=seed,
+        joiner_multiplier=plan.joiner_multiplier,
+        progress=progress,
+    )
+
+
+def _plan(records: _Records, inputs: ScenarioInputs) -> ProjectionPlan:
+    return projection_plan(
+        _history(records),
+        records.population,
+        records.space,
+        inputs,
+        refusal_share_history=records.refusal_share,
+    )
+
+
+def _with_goal_factor(
+    inputs: ScenarioInputs, goal: Mapping[str, Any], factor: float
+) -> ScenarioInputs:
+    change = FlowChange(goal["kind"], goal["category"], factor, inputs.base_year + 1)
+    return replace(inputs, flow_changes=(*inputs.flow_changes, change))
+
+
+def _seek(records: _Records, inputs: ScenarioInputs, goal: Mapping[str, Any]) -> GoalSeekResult:
+    """The factor on the goal's flow (from the first projected January) that brings the median
+    number of children in the goal's category in its year to the target."""
+    category = records.space.settings.index(goal["category"])
+    t = int(goal["year"]) - inputs.base_year
+
+    def evaluate(factor: float) -> float:
+        trial = replace(_with_goal_factor(inputs, goal, factor), simulations=GOAL_SIMULATIONS)
+        sim = _simulate(
+            records, trial, _plan(records, trial), simulations=GOAL_SIMULATIONS, seed=inputs.seed
+        )
+        return float(np.median(sim.counts[:, t, :, :, category].sum(axis=(1, 2))))
+
+    return goal_seek(evaluate, float(goal["target"]), tolerance=GOAL_TOLERANCE)
+
+
+def forecast(run: ForecastRun, progress: Progress) -> dict[str, Any]:
+    """The results of the run's inputs (see ``results.build_results``)."""
+    inputs = replace(_inputs_of(run.inputs), seed=run.seed)
+    progress(*STAGES["reading"])
+    records = _read(inputs, run.scenario.population)
+    notes: list[str] = []
+    goal: dict[str, Any] | None = None
+    if run.goal:
+        progress(*STAGES["goal"])
+        found = _seek(records, inputs, run.goal)
+        inputs = _with_goal_factor(inputs, run.goal, found.factor)
+        goal = {**run.goal, **_goal_fields(found)}
+    progress(*STAGES["estimating"])
+    plan = _plan(records, inputs)
+    notes += plan.notes
+
+    def simulated(done: int, total: int) -> None:
+        span = SIMULATING_TO - SIMULATING_FROM
+        progress(STAGES["simulating"][0], SIMULATING_FROM + span * done // max(total, 1))
+
+    progress(*STAGES["simulating"])
+    sim = _simulate(
+        records, inputs, plan, simulations=inputs.simulations, seed=inputs.seed, progress=simulated
+    )
+    progress(*STAGES["costs"])
+    counts = summarise_counts(sim, records.space)
+    cost = _costs(sim, records.space, notes)
+    places = _places(sim, records.space, inputs, notes)
+    progress(*STAGES["backtest"])
+    area = area_backtest(records.snapshots, records.population, records.space)
+    published_rows, published_note = _published_backtest()
+    notes += _record_notes(records, inputs, run.scenario.population)
+    return build_results(
+        inputs=inputs,
+        simulation=sim,
+        counts=counts,
+        cost=cost,
+        places=places,
+        history={year: len(s.child) for year, s in sorted(records.snapshots.items())},
+        area_backtest=area.rows,
+        area_note=area.note,
+        published_backtest=published_rows,
+        published_note=published_note,
+        trend=plan.trend,
+        goal=goal,
+        notes=notes,
+    )
+
+
+def _goal_fields(found: GoalSeekResult) -> dict[str, Any]:
+    return {
+        "factor": found.factor,
+        "achieved": found.achieved,
+        "reached": found.reached,
+        "iterations": found.iterations,
+    }
+
+
+def _costs(sim: Simulation, space: StateSpace, notes: list[str]) -> dict[str, Any] | None:
+    costs = selectors.unit_cost_arrays(space)
+    if costs.price_year is None:
+        notes.append("No unit costs are recorded, so the forecast has no costs.")
+        return None
+    if costs.missing:
+        notes.append(
+            f"{len(costs.missing)} of the {costs.annual.size} combinations of need and setting "
+            "type have no unit cost recorded and are costed at £0."
+        )
+    return cost_tables(sim, space, costs.annual, costs.uplift_percent, costs.price_year)
+
+
+def _places(
+    sim: Simulation, space: StateSpace, inputs: ScenarioInputs, notes: list[str]
+) -> list[Any]:
+    recorded = selectors.capacity_settings()
+    if not recorded and not inputs.capacity_changes:
+        notes.append("No places are recorded for any setting, so every gap is the number needed.")
+    capacity = capacity_by_year(recorded, inputs.capacity_changes, sim.years.tolist())
+    shares = selectors.locality_shares(inputs.base_year, space)
+    return places_needed(sim, space, shares, capacity)
+
+
+def _published_backtest() -> tuple[list[Row], str]:
+    series = selectors.published_series()
+    years = sorted(series)
+    run = [y for y in years if y >= _run_start(years)]
+    if len(run) <= MIN_HISTORY:
+        return [], (
+            "The council's published numbers of EHC plans are not loaded for enough Januaries "
+            f"to back-test (at least {MIN_HISTORY + 1} in a row are needed)."
+        )
+    counts = np.array([series[y] for y in run], dtype=np.float64)
+    rows = summarise(rolling_origin([Series("council", "council", np.array(run), counts)]))
+    return rows, (
+        "Each method forecast the council's published number of EHC plans each January "
+        f"(DfE) from the years up to each January from {run[MIN_HISTORY - 1]} to {run[-2]}, "
+        "and was compared with the number published."
+    )
+
+
+def _run_start(years: list[int]) -> int:
+    """The first year of the last run of consecutive years."""
+    start = years[0] if years else 0
+    for before, after in pairwise(years):
+        if after != before + 1:
+            start = after
+    return start
+
+
+def _record_notes(
+    records: _Records, inputs: ScenarioInputs, projection: PopulationProjection | None
+) -> list[str]:
+    day = selectors.census_day(inputs.base_year)
+    notes = [
+        "The forecast starts from the children with EHC plans maintained on the census day of "
+        f"January {inputs.base_year} ({day.day} {day:%B %Y})."
+    ]
+    left_out = sum(records.outside_ncy.values())
+    if left_out:
+        notes.append(
+            f"{left_out} records of children outside national curriculum years -4 to 20 (by date "
+            "of birth) were left out across the Januaries used."
+        )
+    if projection is not None:
+        notes.append(f"The general population comes from the file '{projection.name}'.")
+    else:
+        notes.append(
+            "The general population by year group comes from the ONS mid-year estimates "
+            "loaded for the council, carried forward by age where a year has none."
+        )
+    return notes
