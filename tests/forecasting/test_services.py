@@ -252,3 +252,12 @@ def test_run_start_refuses_a_goal_it_cannot_seek(
         services.run_start(actor=manager, scenario=chosen, goal=goal)
     assert refused.value.field == field
     assert not ForecastRun.objects.exists()
+
+
+def test_run_start_without_enqueue_leaves_the_run_to_the_caller(
+    manager: User, django_capture_on_commit_callbacks: Callable[..., Any]
+) -> None:
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        run = services.run_start(actor=manager, scenario=scenario(manager), enqueue=False)
+    assert callbacks == []
+    assert run.status == RunStatus.QUEUED

@@ -114,7 +114,12 @@ def _inputs_of(data: Mapping[str, Any]) -> ScenarioInputs:
 
 
 def _run_create(
-    *, actor: Any, scenario: Scenario, inputs: dict[str, Any], goal: dict[str, Any] | None
+    *,
+    actor: Any,
+    scenario: Scenario,
+    inputs: dict[str, Any],
+    goal: dict[str, Any] | None,
+    enqueue: bool = True,
 ) -> ForecastRun:
     checked = _inputs_of(inputs)
     run = ForecastRun.objects.create(
@@ -126,21 +131,31 @@ def _run_create(
         created_by=actor,
     )
     audit_record(actor=actor, action=AuditAction.CREATE, obj=run, summary="started forecast run")
-    # Imported here: the task module imports this one.
-    from .tasks import run_forecast
+    if enqueue:
+        # Imported here: the task module imports this one.
+        from .tasks import run_forecast
 
-    transaction.on_commit(lambda: run_forecast.enqueue(run.pk))
+        transaction.on_commit(lambda: run_forecast.enqueue(run.pk))
     return run
 
 
 @transaction.atomic
 def run_start(
-    *, actor: Any, scenario: Scenario, goal: Mapping[str, Any] | None = None
+    *,
+    actor: Any,
+    scenario: Scenario,
+    goal: Mapping[str, Any] | None = None,
+    enqueue: bool = True,
 ) -> ForecastRun:
     """A run of the scenario's inputs (and a goal to seek first, if given), queued for the
-    worker once this transaction commits."""
+    worker once this transaction commits; with ``enqueue=False`` the caller runs it
+    (``run_execute``), as the ``run-forecast`` command does."""
     return _run_create(
-        actor=actor, scenario=scenario, inputs=dict(scenario.inputs), goal=dict(goal or {})
+        actor=actor,
+        scenario=scenario,
+        inputs=dict(scenario.inputs),
+        goal=dict(goal or {}),
+        enqueue=enqueue,
     )
 
 
