@@ -100,6 +100,28 @@ def test_children_outside_the_ncy_range_are_left_out_and_counted(
     assert snaps.outside_ncy == {2024: 1}
 
 
+def test_a_placement_that_does_not_take_the_year_group_counts_as_other(
+    council: LocalAuthority, officer: User
+) -> None:
+    college = make_setting(council, "Town College", "general_fe_tertiary_college")
+    young = make_child(council, D(2015, 3, 1))  # Year 4 in January 2024
+    add_plan(young, officer, [(D(2022, 5, 1), college)])
+    older = make_child(council, D(2006, 3, 1))  # Year 14 in January 2024
+    add_plan(older, officer, [(D(2022, 5, 1), college)])
+    SettingCapacity.objects.create(setting=college, places=5, locality="North")
+
+    snaps = selectors.january_snapshots([2024], SPACE)
+
+    snap = snaps.by_year[2024]
+    placed = {int(c): SPACE.settings[s] for c, s in zip(snap.child, snap.setting, strict=True)}
+    assert placed == {young.pk: "other", older.pk: "further_education"}
+    assert snaps.placement_not_valid == {2024: 1}
+    assert selectors.locality_shares(2024, SPACE) == {
+        "other": {"North": 1.0},
+        "further_education": {"North": 1.0},
+    }
+
+
 def test_a_plan_under_appeal_stays_maintained_until_its_decision_takes_effect(
     council: LocalAuthority, officer: User
 ) -> None:

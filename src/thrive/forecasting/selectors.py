@@ -125,11 +125,31 @@ class Placed:
 
 @dataclass(frozen=True)
 class Snapshots:
-    """The January snapshots of several years, and how many children with a plan each year
-    left out because their NCY is outside -4 to 20."""
+    """The January snapshots of several years; how many children with a plan each year were
+    left out because their NCY is outside -4 to 20, and how many were counted as "other"
+    because their placement's category does not take their year group."""
 
     by_year: dict[int, Snapshot]
     outside_ncy: dict[int, int]
+    placement_not_valid: dict[int, int] = field(default_factory=dict)
+
+
+#: The category of a child whose placement's category does not take their year group (a
+#: record naming a college for a child of 8): valid at every NCY, so nobody is lost.
+FALLBACK_CATEGORY = "other"
+
+
+def model_category(row: "Placed", space: StateSpace) -> str:
+    """The placement's category where it takes the child's NCY and need, else ``other``."""
+    if row.category in space.settings and row.need in space.needs:
+        cell = (
+            int(space.ncy_index(row.ncy)),
+            space.needs.index(row.need),
+            space.settings.index(row.category),
+        )
+        if space.valid[cell]:
+            return row.category
+    return FALLBACK_CATEGORY if FALLBACK_CATEGORY in space.settings else row.category
 
 
 def ncy_in_january(date_of_birth: date, year: int) -> int:
@@ -178,20 +198,25 @@ def placements(years: Sequence[int]) -> dict[int, list[Placed]]:
 
 
 def january_snapshots(years: Sequence[int], space: StateSpace) -> Snapshots:
-    """Each year's snapshot in the model's codes; children outside NCY -4..20 are counted."""
+    """Each year's snapshot in the model's codes. Children outside NCY -4..20 are left out
+    and counted; a placement whose category does not take the child's NCY counts as
+    ``other`` (and is counted): the model would otherwise drop the child at once."""
     by_year: dict[int, Snapshot] = {}
     outside: dict[int, int] = {}
+    not_valid: dict[int, int] = {}
     for year, rows in placements(years).items():
         inside = [r for r in rows if NCY_MIN <= r.ncy <= NCY_MAX]
         outside[year] = len(rows) - len(inside)
+        chosen = [model_category(r, space) for r in inside]
+        not_valid[year] = sum(c != r.category for c, r in zip(chosen, inside, strict=True))
         by_year[year] = space.snapshot(
             year,
             [r.child_id for r in inside],
             [r.ncy for r in inside],
             [r.need for r in inside],
-            [r.category for r in inside],
+            chosen,
         )
-    return Snapshots(by_year=by_year, outside_ncy=outside)
+    return Snapshots(by_year=by_year, outside_ncy=outside, placement_not_valid=not_valid)
 
 
 def january_snapshot(year: int, space: StateSpace) -> Snapshot:
@@ -200,14 +225,14 @@ def january_snapshot(year: int, space: StateSpace) -> Snapshot:
 
 def locality_shares(year: int, space: StateSpace) -> dict[str, dict[str, float]]:
     """For each setting category, the share of its children with plans in January ``year`` at
-    settings in each locality; settings with no capacity recorded are "Not recorded"."""
-    del space  # the categories are the setting category codes whatever the space
+    settings in each locality (each child in the category the snapshot counts them in);
+    settings with no capacity recorded are "Not recorded"."""
     localities = dict(SettingCapacity.objects.values_list("setting_id", "locality"))
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for row in placements([year]).get(year, []):
         if NCY_MIN <= row.ncy <= NCY_MAX:
             locality = localities.get(row.setting_id or 0, NOT_RECORDED)
-            counts[row.category][locality] += 1
+            counts[model_category(row, space)][locality] += 1
     return {
         category: {loc: n / sum(by_loc.values()) for loc, n in sorted(by_loc.items())}
         for category, by_loc in counts.items()

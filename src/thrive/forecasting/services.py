@@ -219,6 +219,7 @@ class _Records:
     space: StateSpace
     snapshots: dict[int, Snapshot]
     outside_ncy: dict[int, int]
+    placement_not_valid: dict[int, int]
     population: dict[int, npt.NDArray[np.float64]]
     refusal_share: float | None
 
@@ -247,7 +248,9 @@ def _read(inputs: ScenarioInputs, projection: PopulationProjection | None) -> _R
     share = None
     if inputs.refusal_share is not None:
         share = selectors.refusal_share_history(years[1:])
-    return _Records(space, snaps.by_year, snaps.outside_ncy, population, share)
+    return _Records(
+        space, snaps.by_year, snaps.outside_ncy, snaps.placement_not_valid, population, share
+    )
 
 
 def _history(records: _Records) -> list[Transitions]:
@@ -432,6 +435,13 @@ def _record_notes(
         notes.append(
             f"{left_out} records of children outside national curriculum years -4 to 20 (by date "
             "of birth) were left out across the Januaries used."
+        )
+    not_valid = records.placement_not_valid.get(inputs.base_year, 0)
+    if not_valid:
+        notes.append(
+            f"In January {inputs.base_year}, {not_valid} children were placed in a type of "
+            "setting that does not take their year group (a college for a child of primary "
+            'school age, say); they are counted as "Other or no placement named".'
         )
     if projection is not None:
         notes.append(f"The general population comes from the file '{projection.name}'.")
