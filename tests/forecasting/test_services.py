@@ -141,7 +141,7 @@ def test_same_inputs_and_seed_give_identical_results(manager: User, area: Area) 
 
 def test_costs_when_unit_costs_are_recorded(manager: User, area: Area) -> None:
     for need in ("ASD", "SLCN", "SEMH", "MLD", "OTH"):
-        for category in ("mainstream", "special_state", "special_independent"):
+        for category in ("mainstream", "special_state", "special_independent", "other"):
             UnitCost.objects.create(
                 need=need,
                 setting_category=category,
