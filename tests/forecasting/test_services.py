@@ -124,8 +124,9 @@ def test_stages_in_order_with_rising_progress(manager: User, area: Area) -> None
     ]
     percents = [p for _, p in seen]
     assert percents == sorted(percents)
-    assert (percents[0], percents[-1]) == (5, 95)
+    assert (percents[0], percents[-1]) == (5, 99)  # the back-test's last origin
     assert 80 in percents  # the simulation's last year
+    assert ("Back-testing", 95) in seen
 
 
 def test_same_inputs_and_seed_give_identical_results(manager: User, area: Area) -> None:
@@ -212,7 +213,14 @@ def test_goal_seek_finds_the_factor_and_runs_with_it(manager: User, area: Area) 
     )
     goal = {"kind": "into", "category": "special_state", "year": year, "target": before + 3}
 
-    run = executed(manager, goal=goal)
+    started = services.run_start(actor=manager, scenario=scenario(manager), goal=goal)
+    seen: list[tuple[str, int]] = []
+    services.forecast(started, lambda stage, percent: seen.append((stage, percent)))
+    searching = [p for stage, p in seen if stage.startswith("Finding the change")]
+    assert searching
+    assert searching == sorted(searching)
+    assert 5 < searching[-1] <= 15
+    run = services.run_execute(started)
 
     found = results_of(run)["goal"]
     assert found["reached"] is True

@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 GOAL_SIMULATIONS = 200
 GOAL_TOLERANCE = 0.5
+GOAL_MAX_ITERATIONS = 20
 STAGES = {
     "reading": ("Reading the records", 5),
     "estimating": ("Estimating rates", 15),
@@ -297,20 +298,32 @@ def _with_goal_factor(
     return replace(inputs, flow_changes=(*inputs.flow_changes, change))
 
 
-def _seek(records: _Records, inputs: ScenarioInputs, goal: Mapping[str, Any]) -> GoalSeekResult:
+def _seek(
+    records: _Records, inputs: ScenarioInputs, goal: Mapping[str, Any], progress: Progress
+) -> GoalSeekResult:
     """The factor on the goal's flow (from the first projected January) that brings the median
     number of children in the goal's category in its year to the target."""
     category = records.space.settings.index(goal["category"])
     t = int(goal["year"]) - inputs.base_year
+    stage, end = STAGES["goal"]
+    start = STAGES["reading"][1]
+    tries = [0]
 
     def evaluate(factor: float) -> float:
+        tries[0] += 1
+        progress(stage, start + (end - start) * tries[0] // (GOAL_MAX_ITERATIONS + 2))
         trial = replace(_with_goal_factor(inputs, goal, factor), simulations=GOAL_SIMULATIONS)
         sim = _simulate(
             records, trial, _plan(records, trial), simulations=GOAL_SIMULATIONS, seed=inputs.seed
         )
         return float(np.median(sim.counts[:, t, :, :, category].sum(axis=(1, 2))))
 
-    return goal_seek(evaluate, float(goal["target"]), tolerance=GOAL_TOLERANCE)
+    return goal_seek(
+        evaluate,
+        float(goal["target"]),
+        tolerance=GOAL_TOLERANCE,
+        max_iterations=GOAL_MAX_ITERATIONS,
+    )
 
 
 def forecast(run: ForecastRun, progress: Progress) -> dict[str, Any]:
@@ -321,8 +334,7 @@ def forecast(run: ForecastRun, progress: Progress) -> dict[str, Any]:
     notes: list[str] = []
     goal: dict[str, Any] | None = None
     if run.goal:
-        progress(*STAGES["goal"])
-        found = _seek(records, inputs, run.goal)
+        found = _seek(records, inputs, run.goal, progress)
         inputs = _with_goal_factor(inputs, run.goal, found.factor)
         goal = {**run.goal, **_goal_fields(found)}
     progress(*STAGES["estimating"])
@@ -341,8 +353,14 @@ def forecast(run: ForecastRun, progress: Progress) -> dict[str, Any]:
     counts = summarise_counts(sim, records.space)
     cost = _costs(sim, records.space, notes)
     places = _places(sim, records.space, inputs, notes)
-    progress(*STAGES["backtest"])
-    area = area_backtest(records.snapshots, records.population, records.space)
+    stage, start = STAGES["backtest"]
+    progress(stage, start)
+    area = area_backtest(
+        records.snapshots,
+        records.population,
+        records.space,
+        progress=lambda done, total: progress(stage, start + (99 - start) * done // total),
+    )
     published_rows, published_note = _published_backtest()
     notes += _record_notes(records, inputs, run.scenario.population)
     return build_results(
