@@ -22,7 +22,6 @@ from thrive.benchmarks.models import Level, Population, PublishedFigure
 from thrive.core.errors import Refusal
 from thrive.insight.timelines import case_milestones
 from thrive.law import codes
-from thrive.people.models import Child
 from thrive.plans.models import PlanVersion, VersionKind
 from thrive.plans.selectors_ceasing import ceased_by
 from thrive.returns.sen2.build import reference_date_for
@@ -56,6 +55,8 @@ def census_day(year: int) -> date:
 @dataclass
 class _Plan:
     child_id: int
+    born: date
+    need: str
     first_final_on: date
     # (issued on, setting id, establishment type or placement type), oldest first.
     finals: list[tuple[date, int | None, str]] = field(default_factory=list)
@@ -71,13 +72,16 @@ class _Plan:
 
 
 def _plans(last_day: date) -> list[_Plan]:
-    """Every plan with a final issued by ``last_day``, with its finals and the day it ceased:
-    two queries for the versions (one) and the cessations (a few, in ``ceased_by``)."""
+    """Every plan with a final issued by ``last_day``, with its child's date of birth and
+    primary need, its finals and the day it ceased: one query for the versions (joined to the
+    child) and a few for the cessations (``ceased_by``)."""
     versions = (
         PlanVersion.objects.filter(kind__in=_FINALS, issued_on__lte=last_day)
         .values_list(
             "plan_id",
             "plan__case__child_id",
+            "plan__case__child__date_of_birth",
+            "plan__case__child__primary_need",
             "issued_on",
             "placement_setting_id",
             "placement_setting__establishment_type",
@@ -86,10 +90,12 @@ def _plans(last_day: date) -> list[_Plan]:
         .order_by("plan_id", "issued_on", "number")
     )
     plans: dict[int, _Plan] = {}
-    for plan_id, child_id, issued_on, setting_id, establishment, placement_type in versions:
+    for plan_id, child_id, born, need, issued_on, setting_id, establishment, type_ in versions:
         assert issued_on is not None  # filtered above
-        plan = plans.setdefault(plan_id, _Plan(child_id=child_id, first_final_on=issued_on))
-        plan.finals.append((issued_on, setting_id, establishment or placement_type or ""))
+        plan = plans.get(plan_id) or plans.setdefault(
+            plan_id, _Plan(child_id, born, need or UNKNOWN_NEED, issued_on)
+        )
+        plan.finals.append((issued_on, setting_id, establishment or type_ or ""))
     for cessation, effective in ceased_by(last_day):
         if cessation.plan_id in plans:
             plans[cessation.plan_id].ceased_on = effective
@@ -167,12 +173,6 @@ def placements(years: Sequence[int]) -> dict[int, list[Placed]]:
     if not years:
         return {}
     plans = sorted(_plans(census_day(max(years))), key=lambda p: p.first_final_on)
-    children = {
-        row["id"]: row
-        for row in Child.objects.filter(id__in={p.child_id for p in plans}).values(
-            "id", "date_of_birth", "primary_need"
-        )
-    }
     out: dict[int, list[Placed]] = {}
     for year in years:
         day = census_day(year)
@@ -182,13 +182,12 @@ def placements(years: Sequence[int]) -> dict[int, list[Placed]]:
                 chosen[plan.child_id] = plan  # sorted: the newest plan wins
         rows = []
         for child_id, plan in sorted(chosen.items()):
-            child = children[child_id]
             setting_id, category = plan.placement_on(day)
             rows.append(
                 Placed(
                     child_id=child_id,
-                    ncy=ncy_in_january(child["date_of_birth"], year),
-                    need=child["primary_need"] or UNKNOWN_NEED,
+                    ncy=ncy_in_january(plan.born, year),
+                    need=plan.need,
                     category=category,
                     setting_id=setting_id,
                 )
