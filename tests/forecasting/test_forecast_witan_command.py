@@ -91,7 +91,7 @@ def test_refuses_bad_files_naming_the_rows(tmp_path: Path) -> None:
 
 
 def test_refuses_projection_years_without_population(tmp_path: Path) -> None:
-    with pytest.raises(CommandError, match="no rows for 2032, 2033, 2034"):
+    with pytest.raises(CommandError, match="no rows for calendar years 2032, 2033:"):
         run(FILES, tmp_path / "out.csv", "--years", "10")
 
 

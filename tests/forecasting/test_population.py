@@ -87,8 +87,9 @@ def population_text(rows: Sequence[tuple[object, object, object]]) -> str:
 def test_reads_witan_population() -> None:
     rows = [(y, n, 100 * y + n) for y in (2024, 2025) for n in range(-1, 4)]
     pop = read_population_csv(population_text(rows), SMALL)
-    assert sorted(pop) == [2024, 2025]
-    assert pop[2025].tolist() == [202500, 202501, 202502]  # NCYs outside 0..2 ignored
+    # witan's row for calendar year C is the denominator of joiners into January C + 1.
+    assert sorted(pop) == [2025, 2026]
+    assert pop[2026].tolist() == [202500, 202501, 202502]  # NCYs outside 0..2 ignored
 
 
 def test_lists_every_bad_row() -> None:
@@ -125,7 +126,7 @@ def test_refuses_a_file_without_the_columns() -> None:
 
 def test_whole_numbers_written_with_a_decimal_point_are_accepted() -> None:
     pop = read_population_csv(population_text([(2024, n, "12.0") for n in range(3)]), SMALL)
-    np.testing.assert_array_equal(pop[2024], [12, 12, 12])
+    np.testing.assert_array_equal(pop[2025], [12, 12, 12])
 
 
 def test_refuses_an_estimate_with_a_gap_in_ages() -> None:

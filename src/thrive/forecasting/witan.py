@@ -6,8 +6,8 @@ witan.send and back (forecasting.md, "Inputs in witan.send form"). Pure Python: 
   2016" joined between January 2016 and January 2017), so its rows for calendar year C are
   Thrive's ``Transitions`` for the year C + 1. A missing side is ``NONSEND`` in both setting and
   need, with its academic year still one step from the other side's.
-- ``population.csv``: see ``model.population.read_population_csv`` (calendar-year read as the
-  January year).
+- ``population.csv``: see ``model.population.read_population_csv`` (calendar-year C read as
+  January C + 1, the January whose joiners witan.send divides by it).
 - ``costs.csv``: ``need, setting, cost`` (pounds a year).
 - ``valid-states.csv``: ``setting, setting-group, min-academic-year, max-academic-year, needs,
   setting->setting`` (``needs`` and ``setting->setting`` are comma-separated lists). Thrive keeps
@@ -26,6 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .categories import DSG_CATEGORY_OF
+from .model.population import WITAN_YEAR_OFFSET
 from .model.states import NONSEND as NONE_CODE
 from .model.states import IntArray, StateSpace, Transitions
 
@@ -365,9 +366,10 @@ def write_transitions(history: Sequence[Transitions], space: StateSpace) -> str:
 
 
 def write_population(population: Mapping[int, npt.ArrayLike], space: StateSpace) -> str:
-    """January year → population by NCY as ``population.csv``."""
+    """January year → population by NCY as ``population.csv`` (calendar-year = January - 1,
+    the inverse of ``read_population_csv``)."""
     rows = [
-        (year, int(ncy), int(count))
+        (year - WITAN_YEAR_OFFSET, int(ncy), int(count))
         for year in sorted(population)
         for ncy, count in zip(space.ncys, np.asarray(population[year]), strict=True)
     ]

@@ -6,8 +6,11 @@ estimate is rolled by cohort: each age group carries forward a year older each y
 younger than the youngest held take the youngest's count), or back a year younger (ages older
 than the oldest held take the oldest's count). No births, deaths or migration are modelled.
 
-Also reads witan.send's ``population.csv`` (``calendar-year, academic-year, population``:
-witan's calendar year is the January year, its academic year the NCY)."""
+Also reads witan.send's ``population.csv`` (``calendar-year, academic-year, population``; its
+academic year is the NCY). witan.send divides the joiners of its transition year C (between
+January C and January C + 1) by the population row of calendar year C; Thrive divides the
+joiners into January Y by the population of January Y. So row C is read as January C + 1,
+and the same file gives the same rates in both."""
 
 import csv
 import io
@@ -19,6 +22,8 @@ from .states import IntArray, StateSpace
 
 AGE_AT_NCY_0 = 4
 COLUMNS = ("calendar-year", "academic-year", "population")
+#: witan.send's population row C is the denominator of joiners into January C + 1.
+WITAN_YEAR_OFFSET = 1
 
 
 class PopulationFileError(ValueError):
@@ -75,9 +80,9 @@ def _whole(value: str) -> int | None:
 
 
 def read_population_csv(text: str, space: StateSpace) -> dict[int, IntArray]:
-    """witan.send's population.csv → January year → population by NCY. Rows count from the
-    header (row 1). NCYs outside the space's range are ignored. Every NCY of the space is needed
-    for each year present, and the years must run without gaps."""
+    """witan.send's population.csv → January year (calendar-year + 1) → population by NCY.
+    Rows count from the header (row 1). NCYs outside the space's range are ignored. Every NCY
+    of the space is needed for each year present, and the years must run without gaps."""
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     header = [h.strip().lower() for h in next(reader, [])]
     if not set(COLUMNS) <= set(header):
@@ -107,7 +112,7 @@ def read_population_csv(text: str, space: StateSpace) -> dict[int, IntArray]:
     if errors:
         raise PopulationFileError(errors)
     return {
-        year: np.array([by_ncy[int(n)] for n in space.ncys], dtype=np.int64)
+        year + WITAN_YEAR_OFFSET: np.array([by_ncy[int(n)] for n in space.ncys], dtype=np.int64)
         for year, by_ncy in sorted(found.items())
     }
 

@@ -10,7 +10,11 @@ from thrive.forecasting.backtest.methods import DAMPING
 from thrive.forecasting.inputs import MAX_SIMULATIONS, MAX_YEARS, VARIANT_CODES
 from thrive.forecasting.model.costs import cost_tables
 from thrive.forecasting.model.estimate import estimate
-from thrive.forecasting.model.population import PopulationFileError, read_population_csv
+from thrive.forecasting.model.population import (
+    WITAN_YEAR_OFFSET,
+    PopulationFileError,
+    read_population_csv,
+)
 from thrive.forecasting.model.simulate import Simulation, simulate
 from thrive.forecasting.model.summarise import Table, summarise
 from thrive.forecasting.model.trend import fit_trend, joiner_multiplier
@@ -132,11 +136,12 @@ class Command(BaseCommand):
             raise _file_errors("population.csv", error.errors) from None
         needed = [t.year for t in history.transitions]
         needed += list(range(history.base_year + 1, history.base_year + years + 1))
-        missing = sorted({y for y in needed if y not in population})
+        # Named as the file's calendar years (a January's row is the year before).
+        missing = sorted({y - WITAN_YEAR_OFFSET for y in needed if y not in population})
         if missing:
             raise CommandError(
-                f"population.csv has no rows for {', '.join(map(str, missing))}: the history "
-                "and every projected year are needed."
+                f"population.csv has no rows for calendar years {', '.join(map(str, missing))}: "
+                "the history and every projected year are needed."
             )
         return population
 
