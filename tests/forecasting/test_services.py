@@ -269,3 +269,42 @@ def test_run_start_without_enqueue_leaves_the_run_to_the_caller(
         run = services.run_start(actor=manager, scenario=scenario(manager), enqueue=False)
     assert callbacks == []
     assert run.status == RunStatus.QUEUED
+
+
+def test_a_model_error_fails_the_run_with_its_reason(
+    manager: User, area: Area, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        raise ValueError("no population estimates were given")
+
+    monkeypatch.setattr(services, "projection_plan", refuse)
+    run = executed(manager)
+    assert run.status == RunStatus.FAILED
+    assert run.error == "The forecast could not be run. No population estimates were given"
+
+
+def test_an_unexpected_error_fails_the_run_without_a_traceback(
+    manager: User, area: Area, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def crash(*args: Any, **kwargs: Any) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(services, "projection_plan", crash)
+    run = services.run_start(actor=manager, scenario=scenario(manager))
+    with pytest.raises(ZeroDivisionError):
+        services.run_execute(run)
+    run.refresh_from_db()
+    assert run.status == RunStatus.FAILED
+    assert "Something went wrong" in run.error
+    assert "division" not in run.error
+
+
+def test_a_forecast_needs_one_january_before_the_start(manager: User, area: Area) -> None:
+    run = executed(
+        manager, ScenarioInputs(base_year=2020, history_from=2019, years=1, simulations=100)
+    )
+    assert run.status == RunStatus.DONE, run.error  # 2019 to 2020: one transition is enough
+    first = min(area.expected)
+    run = executed(manager, ScenarioInputs(base_year=first, years=1, simulations=100))
+    assert run.status == RunStatus.FAILED
+    assert "at least one January before the one it starts from" in run.error

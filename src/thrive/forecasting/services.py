@@ -190,7 +190,9 @@ def run_execute(run: ForecastRun) -> ForecastRun:
     except (Refusal, InputError) as error:
         _fail(run, error.message)
     except ValueError as error:
-        _fail(run, str(error))
+        # The model's own checks: sentences, but written for the data, not the scenario.
+        reason = str(error).strip()
+        _fail(run, f"The forecast could not be run. {reason[:1].upper()}{reason[1:]}")
     except Exception:
         _fail(run, "Something went wrong while running the forecast. Try again, or ask support.")
         logger.exception("forecast run %s stopped with an error", run.pk)
@@ -239,7 +241,7 @@ def _read(inputs: ScenarioInputs, projection: PopulationProjection | None) -> _R
     years = list(range(first, inputs.base_year + 1))
     if len(years) < 2:
         raise Refusal(
-            "A forecast needs the records of at least two Januaries before the one it starts "
+            "A forecast needs the records of at least one January before the one it starts "
             "from; choose a later starting January or an earlier first year of history.",
             "base_year",
         )
