@@ -51,6 +51,9 @@ IMPROVEMENT = frozenset(
 )
 IMPROVEMENT_EDIT = frozenset({PROGRAMME_OFFICER, SEND_MANAGER})
 ACTION_OWNER = IMPROVEMENT_EDIT | {PARTNER_LEAD}
+#: Who sees forecasts (accounts.policy.FORECAST_VIEW_ROLES) and who runs them and sets inputs.
+FORECAST = frozenset({ANALYST, SEND_MANAGER, ADMINISTRATOR, BOARD_MEMBER, PROGRAMME_OFFICER})
+FORECAST_EDIT = frozenset({ANALYST, SEND_MANAGER})
 SIGNED_IN = frozenset(VISITORS) - {ANONYMOUS}
 EVERYONE = frozenset(VISITORS)
 
@@ -58,7 +61,8 @@ EVERYONE = frozenset(VISITORS)
 class Route(NamedTuple):
     """`path` may use {case}, {child}, {advice} (an advice request addressed to the invited
     practitioner and the inbox) and {version} (the world's draft plan version), and the
-    improvement programme's ids from tests/improvement/world.py ({priority}, {action}, ...)."""
+    improvement programme's ids from tests/improvement/world.py ({priority}, {action}, ...) and
+    the forecasting ones from tests/forecasting/world.py ({run}, {scenario})."""
 
     path: str
     allowed: frozenset[str]

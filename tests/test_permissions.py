@@ -27,6 +27,15 @@ def _tables() -> dict[str, Route]:
 ROUTES = _tables()
 
 
+@pytest.fixture
+def world(world: Any) -> Any:
+    """The shared world (tests/conftest.py) with the forecasting app's objects added."""
+    from tests.forecasting.world import forecasting_world
+
+    world.path_values.update(forecasting_world(world.users))
+    return world
+
+
 def _route_names(resolver: Any, prefix: str = "") -> set[str]:
     names = set()
     for pattern in resolver.url_patterns:

@@ -136,11 +136,16 @@ def test_a_saved_scenario_fills_the_form_back_to_the_same_inputs() -> None:
 
 def test_goal_form_needs_a_year_in_the_forecast() -> None:
     form = GoalForm(
-        {"kind": "into", "category": "special_state", "target": "400", "year": "2035"},
+        {
+            "goal_kind": "into",
+            "goal_category": "special_state",
+            "goal_target": "400",
+            "goal_year": "2035",
+        },
         years=[2027, 2028],
     )
     assert not form.is_valid()
-    assert list(form.errors) == ["year"]
+    assert list(form.errors) == ["goal_year"]
 
 
 @pytest.mark.parametrize(

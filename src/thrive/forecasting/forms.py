@@ -243,25 +243,30 @@ def initial_from(inputs: dict[str, Any], *, name: str, description: str) -> dict
 
 
 class GoalForm(GovUKForm):
-    kind = forms.ChoiceField(
+    """Named as the goal service's refusals name their fields (``goal_year`` …)."""
+
+    goal_kind = forms.ChoiceField(
         label="Which flows to change",
         choices=FLOW_KINDS,
         widget=forms.RadioSelect,
         error_messages={"required": "Choose which flows to change"},
     )
-    category = forms.ChoiceField(
+    goal_category = forms.ChoiceField(
         label="Setting type",
         choices=CATEGORY_CHOICES,
         error_messages={"required": "Choose a setting type"},
     )
-    target = _int("Target number of children", min_value=0, max_value=1_000_000)
-    year = forms.TypedChoiceField(
+    goal_target = _int("Target number of children", min_value=0, max_value=1_000_000)
+    goal_year = forms.TypedChoiceField(
         label="In January", coerce=int, error_messages={"required": "Choose a year"}
     )
 
     def __init__(self, data: Any = None, *, years: list[int], **kwargs: Any) -> None:
         super().__init__(data, **kwargs)
-        self.fields["year"].choices = [("", "Choose a year"), *[(y, y) for y in years]]  # type: ignore[attr-defined]
+        self.fields["goal_year"].choices = [("", "Choose a year"), *[(y, y) for y in years]]  # type: ignore[attr-defined]
+
+    def goal(self) -> dict[str, Any]:
+        return {k: self.cleaned_data[f"goal_{k}"] for k in ("kind", "category", "year", "target")}
 
 
 class CompareForm(GovUKForm):

@@ -319,3 +319,29 @@ def compare_by_label(results: list[Row], year: int, caption: str) -> CompareTabl
             for label in labels
         ],
     )
+
+
+@dataclass(frozen=True)
+class UnitCostRow:
+    need: str
+    need_label: str
+    category: str
+    category_label: str
+    annual: str  # "£24,500"
+    uplift: str  # "3.5%"
+    price_year: int
+
+
+def unit_cost_rows(costs: Iterable[Any]) -> list[UnitCostRow]:
+    return [
+        UnitCostRow(
+            need=c.need,
+            need_label=c.get_need_display(),
+            category=c.setting_category,
+            category_label=c.get_setting_category_display(),
+            annual=f"£{c.annual_cost:,.0f}",
+            uplift=f"{c.uplift_percent.normalize():f}%",
+            price_year=c.price_year,
+        )
+        for c in costs
+    ]
