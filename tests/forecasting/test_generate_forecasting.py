@@ -8,12 +8,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.forecasting.builders import Area, add_plan, make_child, make_setting
+from tests.forecasting.builders import Area, add_plan, add_population, make_child, make_setting
 from thrive.accounts.models import User
 from thrive.benchmarks.models import Population
 from thrive.demo.forecasting import LOCALITIES, generate_forecasting, locality_of, unit_cost
+from thrive.demo.generator import generate_area
+from thrive.forecasting import selectors
 from thrive.forecasting.categories import SETTING_CATEGORY_CODES
 from thrive.forecasting.models import SettingCapacity, UnitCost
+from thrive.forecasting.space import default_space
 from thrive.law import codes
 from thrive.people.models import LocalAuthority
 
@@ -94,3 +97,23 @@ def test_says_how_to_load_the_population_when_none_is_loaded(area: Area) -> None
 
 def test_no_hint_when_the_population_is_loaded(area: Area) -> None:
     assert "load-benchmarks" not in generate()
+
+
+def test_the_demo_area_forecasts_end_to_end(db: None) -> None:
+    """The demo generator's area, its illustrative inputs and a run: what `make demo` gives."""
+    today = dt.date(2026, 11, 23)
+    generate_area(children=300, seed=1, years=4, today=today, established=0.4)
+    add_population(range(2010, 2026))
+    call_command("demo-users", stdout=StringIO())
+    generate("--if-empty")
+    last = selectors.snapshot_years(today)[-1]
+    placed = selectors.placements([last])[last]
+    with_plans = {row.setting_id for row in placed if row.setting_id is not None}
+    assert set(SettingCapacity.objects.values_list("setting_id", flat=True)) == with_plans
+
+    out = StringIO()
+    call_command(
+        "run-forecast", "--name", "Demo", "--years", "2", "--simulations", "100", stdout=out
+    )
+    snapshot = selectors.january_snapshot(last, default_space())
+    assert f"{len(snapshot.child):>8,}" in out.getvalue()
