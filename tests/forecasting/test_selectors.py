@@ -313,6 +313,10 @@ def test_published_series_takes_the_latest_release_of_each_january() -> None:
     figure("202425", "2025", 5.0, measure="new_plans")
 
     assert selectors.published_series() == {2024: 910.0, 2025: 1000.0}
+    assert selectors.published_counts() == {
+        "999": {2025: 5.0},
+        django_settings.THRIVE_LA_CODE: {2024: 910.0, 2025: 1000.0},
+    }
 
 
 def test_snapshot_arrays_feed_the_model(area: Area) -> None:

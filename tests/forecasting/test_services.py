@@ -7,10 +7,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
 
 from tests.forecasting.builders import Area
 from thrive.accounts.models import User
-from thrive.benchmarks.models import Population
+from thrive.benchmarks.models import Level, Population, PublishedFigure
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
 from thrive.forecasting import services
@@ -308,3 +309,45 @@ def test_a_forecast_needs_one_january_before_the_start(manager: User, area: Area
     run = executed(manager, ScenarioInputs(base_year=first, years=1, simulations=100))
     assert run.status == RunStatus.FAILED
     assert "at least one January before the one it starts from" in run.error
+
+
+def publish(code: str, start: float, growth: float, years: range) -> None:
+    PublishedFigure.objects.bulk_create(
+        PublishedFigure(
+            measure="active_plans",
+            level=Level.LOCAL_AUTHORITY,
+            area_code=code,
+            area_name=f"Council {code}",
+            period=f"{year - 1}{str(year)[2:]}",
+            value=start * (1 + growth) ** (year - years[0]),
+            source_file="caseload.csv",
+            release="2025",
+        )
+        for year in years
+    )
+
+
+def test_the_methods_are_tested_on_every_councils_published_totals(
+    manager: User, area: Area
+) -> None:
+    years = range(2019, 2026)  # 7 Januaries: origins 2022, 2023 and 2024
+    publish(django_settings.THRIVE_LA_CODE, 1000, 0.08, years)
+    publish("801", 2000, 0.05, years)
+    publish("802", 500, 0.02, range(2022, 2026))  # too short to test
+
+    results = results_of(executed(manager))
+
+    published = results["backtest"]["published"]
+    one_year = {r["method"]: r for r in published if r["horizon"] == 1}
+    assert {"stationary", "trend", "last_growth", "loglinear"} <= set(one_year)
+    assert one_year["stationary"]["forecasts"] == 6  # two councils, three origins
+    assert one_year["stationary"]["bias"] < 0  # growth missed by carrying the last value
+    note = results["backtest"]["published_note"]
+    assert "2 councils, 2019 to 2025" in note
+    assert "For this council alone (3 forecasts a year ahead)" in note
+
+
+def test_without_published_totals_the_note_says_how_to_load_them(manager: User, area: Area) -> None:
+    results = results_of(executed(manager))
+    assert results["backtest"]["published"] == []
+    assert "load-benchmarks" in results["backtest"]["published_note"]

@@ -377,19 +377,29 @@ def capacity_settings() -> list[CapacityRow]:
 # --- Published figures ----------------------------------------------------------------------
 
 
-def published_series() -> dict[int, float]:
-    """The council's published number of EHC plans each January (``active_plans``), from the
-    latest release that gives each year: {January year: count}."""
+def published_counts(area_code: str | None = None) -> dict[str, dict[int, float]]:
+    """Every council's (or one council's) published number of EHC plans each January
+    (``active_plans``), from the latest release that gives each year:
+    {DfE LA code: {January year: count}}."""
     rows = PublishedFigure.objects.filter(
-        measure="active_plans",
-        level=Level.LOCAL_AUTHORITY,
-        area_code=django_settings.THRIVE_LA_CODE,
-        value__isnull=False,
-    ).values_list("period", "release", "value")
-    latest: dict[int, tuple[str, float]] = {}
-    for period, release, value in rows:
+        measure="active_plans", level=Level.LOCAL_AUTHORITY, value__isnull=False
+    )
+    if area_code is not None:
+        rows = rows.filter(area_code=area_code)
+    latest: dict[str, dict[int, tuple[str, float]]] = defaultdict(dict)
+    for code, period, release, value in rows.values_list("area_code", "period", "release", "value"):
         assert value is not None  # filtered above
         year = int(period[:4]) + 1 if len(period) == 6 else int(period)
-        if year not in latest or release > latest[year][0]:
-            latest[year] = (release, float(value))
-    return {year: latest[year][1] for year in sorted(latest)}
+        seen = latest[code].get(year)
+        if seen is None or release > seen[0]:
+            latest[code][year] = (release, float(value))
+    return {
+        code: {year: by_year[year][1] for year in sorted(by_year)}
+        for code, by_year in sorted(latest.items())
+    }
+
+
+def published_series() -> dict[int, float]:
+    """The council's published number of EHC plans each January: {January year: count}."""
+    code = django_settings.THRIVE_LA_CODE
+    return published_counts(code).get(code, {})

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,7 +26,7 @@ from thrive.core.models import AuditAction
 from . import selectors
 from .backtest.area import area_backtest
 from .backtest.evaluate import MIN_HISTORY, Row, rolling_origin, summarise
-from .backtest.published import Series
+from .backtest.published import Series, contiguous_tail
 from .categories import SETTING_CATEGORY_CODES
 from .inputs import FLOW_KINDS, MODEL_VERSION, FlowChange, InputError, ScenarioInputs
 from .model.costs import cost_tables
@@ -416,30 +417,37 @@ def _places(
 
 
 def _published_backtest() -> tuple[list[Row], str]:
-    series = selectors.published_series()
-    years = sorted(series)
-    run = [y for y in years if y >= _run_start(years)]
-    if len(run) <= MIN_HISTORY:
-        return [], (
-            "The council's published numbers of EHC plans are not loaded for enough Januaries "
-            f"to back-test (at least {MIN_HISTORY + 1} in a row are needed)."
+    """The top-down methods on every council's published January totals (rolling origin, one
+    to three years ahead), with a sentence on how they did for this council alone."""
+    series = [
+        contiguous_tail(
+            Series(code, code, np.array(sorted(by_year)), np.array([*by_year.values()], float))
         )
-    counts = np.array([series[y] for y in run], dtype=np.float64)
-    rows = summarise(rolling_origin([Series("council", "council", np.array(run), counts)]))
-    return rows, (
-        "Each method forecast the council's published number of EHC plans each January "
-        f"(DfE) from the years up to each January from {run[MIN_HISTORY - 1]} to {run[-2]}, "
-        "and was compared with the number published."
+        for code, by_year in selectors.published_counts().items()
+    ]
+    usable = [s for s in series if s.years.size > MIN_HISTORY]
+    if not usable:
+        return [], (
+            "The published numbers of EHC plans by council are not loaded, so the methods were "
+            "not tested on them (load them with 'thrive load-benchmarks --data ../shared/data')."
+        )
+    rows = summarise(rolling_origin(usable))
+    first = min(int(s.years[0]) for s in usable)
+    last = max(int(s.years[-1]) for s in usable)
+    note = (
+        f"Each method forecast every council's published number of EHC plans each January "
+        f"(DfE, {len(usable)} councils, {first} to {last}) from the years up to each origin, "
+        "one to three years ahead, and was compared with the number published."
     )
-
-
-def _run_start(years: list[int]) -> int:
-    """The first year of the last run of consecutive years."""
-    start = years[0] if years else 0
-    for before, after in pairwise(years):
-        if after != before + 1:
-            start = after
-    return start
+    own = [s for s in usable if s.code == django_settings.THRIVE_LA_CODE]
+    if own:
+        mine = [r for r in summarise(rolling_origin(own)) if r.horizon == 1]
+        best = min(mine, key=lambda r: r.mape)
+        note += (
+            f" For this council alone ({best.n} forecasts a year ahead), the lowest error a "
+            f"year ahead was {best.method} ({best.mape:.1f}%)."
+        )
+    return rows, note
 
 
 def _record_notes(
