@@ -362,8 +362,9 @@ def forecast(run: ForecastRun, progress: Progress) -> dict[str, Any]:
         records.snapshots,
         records.population,
         records.space,
-        progress=lambda done, total: progress(stage, start + (99 - start) * done // total),
+        progress=lambda done, total: progress(stage, start + (98 - start) * done // total),
     )
+    progress(stage, 99)
     published_rows, published_note = _published_backtest()
     notes += _record_notes(records, inputs, run.scenario.population)
     return build_results(
