@@ -3,6 +3,8 @@ the comparison; who may see them and what unknown ids and bad choices answer."""
 
 import csv
 import io
+from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -11,7 +13,10 @@ from openpyxl import load_workbook
 from tests.factories import make_user
 from tests.forecasting.results_example import example_results, example_run, example_scenario
 from thrive.core.models import AuditEntry
+from thrive.forecasting import services, services_inputs
+from thrive.forecasting.inputs import ScenarioInputs
 from thrive.forecasting.models import RunStatus
+from thrive.forecasting.selectors import snapshot_years
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +168,36 @@ def test_navigation_links_forecasts_for_those_who_may_see_them(board: Client) ->
     page = _client("case_officer").get("/cases/").content
     assert b"Caseload" in page  # the navigation is there
     assert b">Forecasts<" not in page
+
+
+@pytest.mark.parametrize("with_costs", [True, False])
+def test_a_run_from_the_records_shows_and_exports(
+    analyst: Client, area: Any, manager: Any, with_costs: bool
+) -> None:
+    """End to end through the real model (services.run_execute): the pages read its results."""
+    if with_costs:
+        services_inputs.unit_cost_set(
+            actor=manager,
+            need="ASD",
+            category="mainstream",
+            annual_cost=Decimal("9000"),
+            uplift_percent=Decimal("2"),
+            price_year=2025,
+        )
+    base = snapshot_years()[-1]
+    inputs = ScenarioInputs(base_year=base, years=2, simulations=200, seed=3)
+    scenario = services.scenario_create(actor=manager, name="Records", inputs=inputs)
+    run = services.run_execute(services.run_start(actor=manager, scenario=scenario))
+    assert run.status == RunStatus.DONE, run.error
+    page = analyst.get(f"/forecasting/runs/{run.pk}/")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert f"January {base + 2}" in body
+    assert ("Cost by DSG management plan category" in body) is with_costs
+    assert ("No unit costs were recorded" in body) is not with_costs
+    assert analyst.get(f"/forecasting/runs/{run.pk}/results.csv").status_code == 200
+    book = analyst.get(f"/forecasting/runs/{run.pk}/dsg-workbook.xlsx")
+    assert load_workbook(io.BytesIO(book.content)).sheetnames[0] == "Placements"
+    other = services.run_execute(services.run_start(actor=manager, scenario=scenario))
+    compared = analyst.get(f"/forecasting/compare/?run={run.pk}&run={other.pk}")
+    assert compared.status_code == 200

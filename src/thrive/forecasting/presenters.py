@@ -94,7 +94,7 @@ def total_rows(results: Row, section: str = "counts") -> list[YearRow]:
         YearRow(
             r["year"], "Recorded" if r["year"] == results["base_year"] else "Forecast", cell(r, fmt)
         )
-        for r in results[section]["total"]
+        for r in (results.get(section) or {}).get("total", [])
     ]
     return recorded + forecast
 
@@ -297,7 +297,7 @@ def _compare_cells(found: list[Row | None], fmt: Any) -> list[CompareCell]:
 def compare_by_year(results: list[Row], section: str, caption: str) -> CompareTable:
     """Each year any run forecasts, the runs' totals side by side."""
     fmt = money if section == "cost" else number
-    indexes = [_index(r[section]["total"]) for r in results]
+    indexes = [_index((r.get(section) or {}).get("total", [])) for r in results]
     years = sorted({year for index in indexes for year, _ in index})
     return CompareTable(
         caption,
@@ -310,7 +310,7 @@ def compare_by_year(results: list[Row], section: str, caption: str) -> CompareTa
 
 def compare_by_label(results: list[Row], year: int, caption: str) -> CompareTable:
     """The runs' children by setting type in one January."""
-    indexes = [_index(r["counts"]["setting"]) for r in results]
+    indexes = [_index(r.get("counts", {}).get("setting", [])) for r in results]
     labels = list(dict.fromkeys(label for index in indexes for y, label in index if y == year))
     return CompareTable(
         caption,

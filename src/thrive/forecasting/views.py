@@ -61,7 +61,7 @@ def _closing_names(inputs: dict[str, Any]) -> dict[int, str]:
 
 
 def _results_context(results: dict[str, Any]) -> dict[str, Any]:
-    counts, cost = results["counts"], results["cost"]
+    counts = results.get("counts", {})
     last = results["years"][-1]
     places = presenters.place_rows(results)
     history = [(h["year"], h["total"]) for h in results.get("history", [])]
@@ -71,29 +71,22 @@ def _results_context(results: dict[str, Any]) -> dict[str, Any]:
             name="Children with EHC plans each January: recorded, then forecast with likely ranges",
             axis="Children with EHC plans",
             history=history,
-            forecast=counts["total"],
+            forecast=counts.get("total", []),
         ),
         "setting_chart": charts.bar_chart(
             name=f"Children with EHC plans by setting type, January {last} (median)",
             axis=f"Children, January {last}",
             bars=tuple(
-                (r["label"], round(r["median"])) for r in counts["setting"] if r["year"] == last
+                (r["label"], round(r["median"]))
+                for r in counts.get("setting", [])
+                if r["year"] == last
             ),
         ),
         "last_year": last,
-        "by_setting": presenters.breakdown_table(counts["setting"]),
-        "by_need": presenters.breakdown_table(counts["need"]),
-        "by_age": presenters.breakdown_table(counts["age_band"]),
-        "cost_totals": presenters.total_rows(results, "cost"),
-        "cost_chart": charts.fan_chart(
-            name="High-needs cost of placements each January, forecast with likely ranges",
-            axis="Cost (£ million)",
-            history=[],
-            forecast=cost["total"],
-            money=True,
-        ),
-        "cost_by_dsg": presenters.breakdown_table(cost["dsg_category"], presenters.money),
-        "cost_by_age": presenters.breakdown_table(cost["age_band"], presenters.money),
+        "by_setting": presenters.breakdown_table(counts.get("setting", [])),
+        "by_need": presenters.breakdown_table(counts.get("need", [])),
+        "by_age": presenters.breakdown_table(counts.get("age_band", [])),
+        **_cost_context(results),
         "places": places,
         "shortfalls": presenters.shortfall_count(places),
         "flows": presenters.flow_table(results),
@@ -103,6 +96,25 @@ def _results_context(results: dict[str, Any]) -> dict[str, Any]:
         "backtest_area": presenters.backtest_rows(results["backtest"].get("area", [])),
         "backtest_published": presenters.backtest_rows(results["backtest"].get("published", [])),
         "backtest": results["backtest"],
+    }
+
+
+def _cost_context(results: dict[str, Any]) -> dict[str, Any]:
+    """Nothing when no unit costs were recorded: the page says so instead."""
+    cost = results.get("cost") or {}
+    if not cost.get("total"):
+        return {}
+    return {
+        "cost_totals": presenters.total_rows(results, "cost"),
+        "cost_chart": charts.fan_chart(
+            name="High-needs cost of placements each January, forecast with likely ranges",
+            axis="Cost (£ million)",
+            history=[],
+            forecast=cost["total"],
+            money=True,
+        ),
+        "cost_by_dsg": presenters.breakdown_table(cost.get("dsg_category", []), presenters.money),
+        "cost_by_age": presenters.breakdown_table(cost.get("age_band", []), presenters.money),
     }
 
 
