@@ -50,7 +50,7 @@ def test_total_rows_put_the_record_before_the_forecast() -> None:
 
 def test_cost_rows_are_pounds_without_the_recorded_counts() -> None:
     rows = presenters.total_rows(example_results(years=1), "cost")
-    assert [r.year for r in rows] == [2026, 2027]
+    assert [(r.year, r.kind) for r in rows] == [(2026, "Starting January"), (2027, "Forecast")]
     assert rows[1].cell.median == "£21,000,000"
 
 

@@ -201,3 +201,13 @@ def test_a_run_from_the_records_shows_and_exports(
     other = services.run_execute(services.run_start(actor=manager, scenario=scenario))
     compared = analyst.get(f"/forecasting/compare/?run={run.pk}&run={other.pk}")
     assert compared.status_code == 200
+
+
+def test_overview_reads_in_the_same_few_queries_however_many_scenarios(
+    analyst: Client, django_assert_max_num_queries: Any
+) -> None:
+    for n in range(6):
+        example_run(example_scenario(name=f"Scenario {n}"))
+    analyst.get("/forecasting/")  # warm the session
+    with django_assert_max_num_queries(8):
+        assert analyst.get("/forecasting/").status_code == 200

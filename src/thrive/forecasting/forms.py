@@ -66,7 +66,9 @@ class ScenarioForm(GovUKForm):
         error_messages={"required": "Choose the starting January"},
     )
     years = _int("Years ahead", f"From 1 to {MAX_YEARS}")
-    simulations = _int("Simulations", f"From 100 to {MAX_SIMULATIONS}: more is steadier but slower")
+    simulations = _int(
+        "Simulations", f"From 100 to {MAX_SIMULATIONS:,}: more is steadier but slower"
+    )
     seed = _int("Seed", "The same seed gives the same results")
     history_from = _optional_int("Ignore history before (optional)", "A January, for example 2019")
     # One change in flows

@@ -90,10 +90,10 @@ def total_rows(results: Row, section: str = "counts") -> list[YearRow]:
         for h in results.get("history", [])
         if section == "counts" and h["year"] < results["base_year"]
     ]
+    # The base January's children are recorded; its cost is worked out from them.
+    start = "Recorded" if section == "counts" else "Starting January"
     forecast = [
-        YearRow(
-            r["year"], "Recorded" if r["year"] == results["base_year"] else "Forecast", cell(r, fmt)
-        )
+        YearRow(r["year"], start if r["year"] == results["base_year"] else "Forecast", cell(r, fmt))
         for r in (results.get(section) or {}).get("total", [])
     ]
     return recorded + forecast
