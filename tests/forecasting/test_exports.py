@@ -112,3 +112,16 @@ def _inputs() -> dict:
         "refusal_share": None,
         "refusal_from_year": None,
     }
+
+
+def test_workbook_of_a_run_without_costs_says_so() -> None:
+    results = {**example_results(years=1), "cost": {}}
+    book = load_workbook(
+        io.BytesIO(
+            exports.dsg_workbook(
+                results=results, inputs=_inputs(), scenario_name="X", unit_costs=[]
+            )
+        )
+    )
+    assert book["Costs"]["A3"].value.startswith("No unit costs were recorded")
+    assert book["Placements"]["A3"].value == "DSG category"

@@ -125,7 +125,10 @@ def _projection(
 ) -> None:
     years = results["years"]
     _header(sheet, title, ["Category", *[f"January {y}" for y in years]])
-    tables = results.get(section, {})
+    tables = results.get(section) or {}
+    if not tables.get("total"):
+        sheet.append(["No unit costs were recorded when this forecast ran, so it has no cost."])
+        return
     for breakdown, heading in (("dsg_category", "DSG category"), ("age_band", "Age band")):
         rows = tables.get(breakdown, [])
         if not rows:
@@ -186,7 +189,9 @@ def _assumptions(
         plain = answer.replace(",", "")
         sheet.append([question, int(plain) if plain.isdigit() else answer])
     sheet.append([])
-    sheet.append(["Unit costs", "Annual cost, £", "Uplift, % a year", "Price year"])
+    sheet.append(
+        ["Unit costs (as recorded now)", "Annual cost, £", "Uplift, % a year", "Price year"]
+    )
     for c in sheet[sheet.max_row]:
         c.font = BOLD
     for cost in unit_costs:
