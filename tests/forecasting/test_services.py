@@ -14,7 +14,7 @@ from thrive.accounts.models import User
 from thrive.benchmarks.models import Level, Population, PublishedFigure
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
-from thrive.forecasting import services
+from thrive.forecasting import services, tasks
 from thrive.forecasting.inputs import MODEL_VERSION, FlowChange, ScenarioInputs
 from thrive.forecasting.models import ForecastRun, RunStatus, Scenario, UnitCost
 
@@ -22,6 +22,7 @@ pytestmark = pytest.mark.django_db
 
 BASE = 2026
 INPUTS = ScenarioInputs(base_year=BASE, variant="trend", years=3, simulations=200, seed=7)
+ONE_YEAR = ScenarioInputs(base_year=BASE, years=1, simulations=100)
 
 
 def scenario(actor: User, inputs: ScenarioInputs = INPUTS, **fields: Any) -> Scenario:
@@ -351,3 +352,10 @@ def test_without_published_totals_the_note_says_how_to_load_them(manager: User, 
     results = results_of(executed(manager))
     assert results["backtest"]["published"] == []
     assert "load-benchmarks" in results["backtest"]["published_note"]
+
+
+def test_the_task_runs_a_queued_run_by_id(manager: User, area: Area) -> None:
+    run = services.run_start(actor=manager, scenario=scenario(manager, ONE_YEAR))
+    assert tasks.run_forecast.call(run.pk) == RunStatus.DONE
+    run.refresh_from_db()
+    assert run.results is not None
