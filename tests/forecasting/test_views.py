@@ -87,7 +87,7 @@ def test_finished_run_shows_totals_intervals_cost_places_and_backtest(analyst: C
     assert "Average error" in body
     assert "3.5%" in body
     assert "Joining rates have grown by about 4.1% a year." in body
-    assert body.count('role="img"') == 3  # totals, setting, cost: each beside its table
+    assert body.count('role="img"') == 4  # totals, setting, cost, cost by DSG: each with a table
 
 
 @pytest.mark.parametrize("status", [RunStatus.QUEUED, RunStatus.RUNNING])

@@ -104,6 +104,7 @@ def _cost_context(results: dict[str, Any]) -> dict[str, Any]:
     cost = results.get("cost") or {}
     if not cost.get("total"):
         return {}
+    last = results["years"][-1]
     return {
         "cost_totals": presenters.total_rows(results, "cost"),
         "cost_chart": charts.fan_chart(
@@ -112,6 +113,15 @@ def _cost_context(results: dict[str, Any]) -> dict[str, Any]:
             history=[],
             forecast=cost["total"],
             money=True,
+        ),
+        "cost_dsg_chart": charts.bar_chart(
+            name=f"Cost by DSG management plan category, January {last} (median)",
+            axis=f"£ million, January {last}",
+            bars=tuple(
+                (r["label"], round(r["median"] / 1e6, 2))
+                for r in cost.get("dsg_category", [])
+                if r["year"] == last
+            ),
         ),
         "cost_by_dsg": presenters.breakdown_table(cost.get("dsg_category", []), presenters.money),
         "cost_by_age": presenters.breakdown_table(cost.get("age_band", []), presenters.money),
