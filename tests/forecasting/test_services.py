@@ -14,7 +14,7 @@ from thrive.accounts.models import User
 from thrive.benchmarks.models import Level, Population, PublishedFigure
 from thrive.core.errors import Refusal
 from thrive.core.models import AuditEntry
-from thrive.forecasting import services, tasks
+from thrive.forecasting import pipeline, services, tasks
 from thrive.forecasting.inputs import MODEL_VERSION, FlowChange, ScenarioInputs
 from thrive.forecasting.models import ForecastRun, RunStatus, Scenario, UnitCost
 
@@ -114,7 +114,7 @@ def test_stages_in_order_with_rising_progress(manager: User, area: Area) -> None
     run = services.run_start(actor=manager, scenario=scenario(manager))
     seen: list[tuple[str, int]] = []
 
-    services.forecast(run, lambda stage, percent: seen.append((stage, percent)))
+    pipeline.forecast(run, lambda stage, percent: seen.append((stage, percent)))
 
     stages = list(dict.fromkeys(stage for stage, _ in seen))
     assert stages == [
@@ -217,7 +217,7 @@ def test_goal_seek_finds_the_factor_and_runs_with_it(manager: User, area: Area) 
 
     started = services.run_start(actor=manager, scenario=scenario(manager), goal=goal)
     seen: list[tuple[str, int]] = []
-    services.forecast(started, lambda stage, percent: seen.append((stage, percent)))
+    pipeline.forecast(started, lambda stage, percent: seen.append((stage, percent)))
     searching = [p for stage, p in seen if stage.startswith("Finding the change")]
     assert searching
     assert searching == sorted(searching)
@@ -279,7 +279,7 @@ def test_a_model_error_fails_the_run_with_its_reason(
     def refuse(*args: Any, **kwargs: Any) -> None:
         raise ValueError("no population estimates were given")
 
-    monkeypatch.setattr(services, "projection_plan", refuse)
+    monkeypatch.setattr(pipeline, "projection_plan", refuse)
     run = executed(manager)
     assert run.status == RunStatus.FAILED
     assert run.error == "The forecast could not be run. No population estimates were given"
@@ -291,7 +291,7 @@ def test_an_unexpected_error_fails_the_run_without_a_traceback(
     def crash(*args: Any, **kwargs: Any) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(services, "projection_plan", crash)
+    monkeypatch.setattr(pipeline, "projection_plan", crash)
     run = services.run_start(actor=manager, scenario=scenario(manager))
     with pytest.raises(ZeroDivisionError):
         services.run_execute(run)
