@@ -162,3 +162,9 @@ def test_compare_by_label_lists_setting_types_in_one_year() -> None:
     )
     assert table.rows[0][0] == "Early years provider"
     assert table.rows[0][1][1].difference.startswith("+")
+
+
+def test_population_years_say_the_januaries_covered() -> None:
+    assert presenters.population_years({"2028": [], "2027": []}) == "January 2027 to January 2028"
+    assert presenters.population_years({"2027": []}) == "January 2027"
+    assert presenters.population_years({}) == ""

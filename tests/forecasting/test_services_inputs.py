@@ -90,9 +90,10 @@ def test_population_upload_saves_every_year_by_ncy(analyst: Any) -> None:
     projection = services.population_upload(
         actor=analyst, name="With new housing", file_name="population.csv", text=population_csv()
     )
-    assert sorted(projection.rows) == ["2026", "2027"]
-    assert projection.rows["2026"][0] == 1000 - 4  # NCY -4 first
-    assert len(projection.rows["2027"]) == 25
+    # witan.send's calendar-year C is the population of January C + 1.
+    assert sorted(projection.rows) == ["2027", "2028"]
+    assert projection.rows["2027"][0] == 1000 - 4  # NCY -4 first
+    assert len(projection.rows["2028"]) == 25
     assert AuditEntry.objects.filter(object_id=projection.pk, action="create").exists()
 
 

@@ -116,6 +116,7 @@ def test_population_file_is_uploaded_and_listed(analyst: Client) -> None:
     page = analyst.get("/forecasting/population/").content.decode()
     assert "With housing" in page
     assert "population.csv" in page
+    assert "January 2027 to January 2028" in page
 
 
 def test_population_file_with_problems_lists_them_and_saves_nothing(analyst: Client) -> None:

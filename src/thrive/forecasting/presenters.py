@@ -345,3 +345,13 @@ def unit_cost_rows(costs: Iterable[Any]) -> list[UnitCostRow]:
         )
         for c in costs
     ]
+
+
+def population_years(rows: dict[str, Any]) -> str:
+    """The Januaries an uploaded projection covers, as "January 2027 to January 2036"."""
+    years = sorted(int(year) for year in rows)
+    if not years:
+        return ""
+    if len(years) == 1:
+        return f"January {years[0]}"
+    return f"January {years[0]} to January {years[-1]}"

@@ -98,7 +98,7 @@ def setting_names(setting_ids: list[int]) -> dict[int, str]:
 
 
 def populations() -> list[PopulationProjection]:
-    return list(PopulationProjection.objects.select_related("uploaded_by").defer("rows"))
+    return list(PopulationProjection.objects.all())
 
 
 def population_choices() -> list[tuple[int, str]]:

@@ -143,7 +143,10 @@ def population(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "problems": problems,
-        "uploads": pages.populations(),
+        "uploads": [
+            {"projection": p, "years": presenters.population_years(p.rows)}
+            for p in pages.populations()
+        ],
         "can_edit": can(request.user, Action.FORECAST_EDIT),
     }
     return render(request, "forecasting/population.html", context, status=_status(form))
