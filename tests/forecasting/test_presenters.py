@@ -168,3 +168,17 @@ def test_population_years_say_the_januaries_covered() -> None:
     assert presenters.population_years({"2028": [], "2027": []}) == "January 2027 to January 2028"
     assert presenters.population_years({"2027": []}) == "January 2027"
     assert presenters.population_years({}) == ""
+
+
+def test_backtest_rows_without_a_score_say_not_known() -> None:
+    row = {
+        "method": "Trend",
+        "horizon": 3,
+        "forecasts": 0,
+        "mape": None,
+        "bias": float("nan"),
+        "cover_80": None,
+        "cover_95": None,
+    }
+    shown = presenters.backtest_rows([row])[0]
+    assert (shown.horizon, shown.mape, shown.bias) == ("3 years ahead", "Not known", "Not known")

@@ -2,6 +2,7 @@
 ``forecasting.results``): figures formatted (1,234 and £1,234,000), tables of years × labels
 with their intervals, places with the gap in words, and the back-test in plain terms."""
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,8 @@ def money(value: float | None) -> str:
 
 
 def percent(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}%"
+    """A back-test's percentage; none (no forecasts to score) is "Not known"."""
+    return "Not known" if value is None or math.isnan(value) else f"{value:.1f}%"
 
 
 def signed(value: float, fmt: Any = number) -> str:
@@ -157,13 +159,17 @@ def backtest_rows(rows: Iterable[Row]) -> list[BacktestRow]:
             method=r["method"],
             horizon=f"{r['horizon']} year{'s' if r['horizon'] != 1 else ''} ahead",
             forecasts=number(r["forecasts"]),
-            mape=percent(r["mape"]),
-            bias=f"{r['bias']:+.1f}%",
-            cover_80=percent(r["cover_80"]),
-            cover_95=percent(r["cover_95"]),
+            mape=percent(r.get("mape")),
+            bias=_signed_percent(r.get("bias")),
+            cover_80=percent(r.get("cover_80")),
+            cover_95=percent(r.get("cover_95")),
         )
         for r in rows
     ]
+
+
+def _signed_percent(value: float | None) -> str:
+    return "Not known" if value is None or math.isnan(value) else f"{value:+.1f}%"
 
 
 def flow_table(results: Row) -> Table:

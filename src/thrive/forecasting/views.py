@@ -93,9 +93,15 @@ def _results_context(results: dict[str, Any]) -> dict[str, Any]:
         "trend": results.get("trend"),
         "goal": presenters.goal_lines(results.get("goal")),
         "notes": results.get("notes", []),
-        "backtest_area": presenters.backtest_rows(results["backtest"].get("area", [])),
-        "backtest_published": presenters.backtest_rows(results["backtest"].get("published", [])),
-        "backtest": results["backtest"],
+        **_backtest_context(results.get("backtest") or {}),
+    }
+
+
+def _backtest_context(backtest: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "backtest_area": presenters.backtest_rows(backtest.get("area", [])),
+        "backtest_published": presenters.backtest_rows(backtest.get("published", [])),
+        "backtest": backtest,
     }
 
 
