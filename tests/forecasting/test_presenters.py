@@ -182,3 +182,18 @@ def test_backtest_rows_without_a_score_say_not_known() -> None:
     }
     shown = presenters.backtest_rows([row])[0]
     assert (shown.horizon, shown.mape, shown.bias) == ("3 years ahead", "Not known", "Not known")
+
+
+def test_backtest_methods_are_named_in_words() -> None:
+    row = {
+        "method": "last_growth",
+        "horizon": 1,
+        "forecasts": 4,
+        "mape": 2.0,
+        "bias": 1.0,
+        "cover_80": 75.0,
+        "cover_95": 100.0,
+    }
+    shown = presenters.backtest_rows([row, {**row, "method": "Trend"}])
+    assert shown[0].method == "Baseline: last value plus average growth"
+    assert shown[1].method == "Trend"  # already words: kept

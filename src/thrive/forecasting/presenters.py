@@ -153,10 +153,21 @@ class BacktestRow:
     cover_95: str
 
 
+#: The back-test's method codes (``backtest.methods.METHODS``) in words.
+METHOD_LABELS = {
+    "stationary": "Stationary: rates stay as they have been",
+    "trend": "Trend",
+    "damped": "Damped trend",
+    "anchored": "Trend of the last five years, through the latest count",
+    "last_growth": "Baseline: last value plus average growth",
+    "loglinear": "Baseline: straight-line growth on a log scale",
+}
+
+
 def backtest_rows(rows: Iterable[Row]) -> list[BacktestRow]:
     return [
         BacktestRow(
-            method=r["method"],
+            method=METHOD_LABELS.get(r["method"], r["method"]),
             horizon=f"{r['horizon']} year{'s' if r['horizon'] != 1 else ''} ahead",
             forecasts=number(r["forecasts"]),
             mape=percent(r.get("mape")),
