@@ -167,7 +167,7 @@ METHOD_LABELS = {
 def backtest_rows(rows: Iterable[Row]) -> list[BacktestRow]:
     return [
         BacktestRow(
-            method=METHOD_LABELS.get(r["method"], r["method"]),
+            method=_label(METHOD_LABELS, r["method"]),
             horizon=f"{r['horizon']} year{'s' if r['horizon'] != 1 else ''} ahead",
             forecasts=number(r["forecasts"]),
             mape=percent(r.get("mape")),
