@@ -197,3 +197,10 @@ def test_backtest_methods_are_named_in_words() -> None:
     shown = presenters.backtest_rows([row, {**row, "method": "Trend"}])
     assert shown[0].method == "Baseline: last value plus average growth"
     assert shown[1].method == "Trend"  # already words: kept
+
+
+def test_places_with_none_recorded_are_not_called_short() -> None:
+    results = example_results(years=0)
+    results["places"] = [{**results["places"][0], "capacity": 0, "gap_median": 90.0}]
+    row = presenters.place_rows(results)[0]
+    assert (row.gap, row.short) == ("No places recorded", False)

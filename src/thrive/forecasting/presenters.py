@@ -123,6 +123,8 @@ def gap_words(gap: float) -> str:
 
 
 def place_rows(results: Row) -> list[PlaceRow]:
+    """Rows with no places recorded say so: a gap against nothing recorded is not a shortfall
+    anyone planned for, so it is not counted as one."""
     return [
         PlaceRow(
             year=p["year"],
@@ -131,8 +133,8 @@ def place_rows(results: Row) -> list[PlaceRow]:
             needed=number(p["needed_median"]),
             needed_high=number(p["needed_high_80"]),
             capacity=number(p["capacity"]),
-            gap=gap_words(p["gap_median"]),
-            short=round(p["gap_median"]) > 0,
+            gap=gap_words(p["gap_median"]) if p["capacity"] else "No places recorded",
+            short=bool(p["capacity"]) and round(p["gap_median"]) > 0,
         )
         for p in results.get("places", [])
     ]
