@@ -160,3 +160,20 @@ def test_goal_seek_needs_edit_and_a_known_run(analyst: Client) -> None:
     run = example_run()
     assert _client("board_member").get(f"/forecasting/runs/{run.pk}/goal-seek/").status_code == 403
     assert analyst.get("/forecasting/runs/999/goal-seek/").status_code == 404
+
+
+def test_a_scenario_can_use_an_uploaded_population(analyst: Client, area: Any) -> None:
+    from tests.forecasting.test_services_inputs import population_csv
+    from thrive.forecasting.services_inputs import population_upload
+
+    uploaded = population_upload(
+        actor=make_user("uploader", "analyst"),
+        name="With housing",
+        file_name="population.csv",
+        text=population_csv(years=tuple(range(2015, 2036))),
+    )
+    page = analyst.get("/forecasting/scenarios/new/").content.decode()
+    assert f'<option value="{uploaded.pk}">With housing</option>' in page
+    response = analyst.post("/forecasting/scenarios/new/", _answers(population=str(uploaded.pk)))
+    assert response.status_code == 302
+    assert Scenario.objects.get().population == uploaded
