@@ -88,6 +88,13 @@ def settings_choices() -> list[tuple[int, str]]:
     return list(Setting.objects.order_by("name").values_list("id", "name"))
 
 
+def setting_get(setting_id: int) -> Setting:
+    setting = Setting.objects.filter(pk=setting_id).first()
+    if setting is None:
+        raise Http404
+    return setting
+
+
 def closing_choices() -> list[tuple[int, str]]:
     """Settings with places recorded: the ones a scenario can close."""
     return [(c.setting_id, c.setting.name) for c in capacities()]

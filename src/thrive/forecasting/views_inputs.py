@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 
 from thrive.accounts.policy import Action, can
 from thrive.core.errors import Refusal
-from thrive.people.models import Setting
 
 from . import presenters
 from . import selectors_pages as pages
@@ -89,7 +88,7 @@ def capacity(request: HttpRequest) -> HttpResponse:
     )
     if posted and form.is_valid():
         data = form.cleaned_data
-        setting = Setting.objects.get(pk=data["setting"])  # a valid choice exists
+        setting = pages.setting_get(data["setting"])  # a valid choice: it exists
         try:
             services.capacity_set(
                 actor=request.user,
