@@ -3,7 +3,6 @@ number cells, nothing about any child."""
 
 import csv
 import io
-from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -11,7 +10,6 @@ from openpyxl import load_workbook
 from tests.forecasting.results_example import example_results
 from thrive.forecasting import exports
 from thrive.forecasting.categories import AGE_BANDS, DSG_CATEGORIES
-from thrive.forecasting.models import UnitCost
 
 
 def _csv(results: dict) -> list[dict[str, str]]:
@@ -50,13 +48,13 @@ def test_csv_has_no_personal_fields() -> None:
 @pytest.mark.django_db
 def test_workbook_sheets_rows_and_number_cells() -> None:
     results = example_results(years=2)
-    cost = UnitCost(
-        need="ASD",
-        setting_category="special_state",
-        annual_cost=Decimal("24500"),
-        uplift_percent=Decimal("3.5"),
-        price_year=2026,
-    )
+    cost = {
+        "need": "ASD",
+        "category": "special_state",
+        "annual_cost": 24500.0,
+        "uplift_percent": 3.5,
+        "price_year": 2026,
+    }
     body = exports.dsg_workbook(
         results=results, inputs=_inputs(), scenario_name="Central", unit_costs=[cost]
     )
@@ -125,3 +123,18 @@ def test_workbook_of_a_run_without_costs_says_so() -> None:
     )
     assert book["Costs"]["A3"].value.startswith("No unit costs were recorded")
     assert book["Placements"]["A3"].value == "DSG category"
+
+
+def test_workbook_lists_the_unit_costs_the_run_kept_not_those_recorded_now() -> None:
+    kept = {"need": "SEMH", "category": "mainstream", "annual_cost": 8000.0}
+    kept |= {"uplift_percent": 2.0, "price_year": 2025}
+    now = {**kept, "annual_cost": 9999.0}
+    inputs = {**_inputs(), "assumptions": {"unit_costs": [kept], "capacity": []}}
+    body = exports.dsg_workbook(
+        results=example_results(years=1), inputs=inputs, scenario_name="X", unit_costs=[now]
+    )
+    rows = {
+        r[0].value: r[1].value for r in load_workbook(io.BytesIO(body))["Assumptions"].iter_rows()
+    }
+    assert "Unit costs used by this run" in rows
+    assert rows["Social, emotional and mental health in Mainstream school"] == 8000

@@ -263,6 +263,22 @@ def test_unit_costs_as_arrays_with_missing_cells(officer: User) -> None:
     assert len(costs.missing) == len(SPACE.needs) * len(SPACE.settings) - 1
 
 
+def test_a_cost_at_an_earlier_price_year_is_uplifted_to_the_latest() -> None:
+    records = [
+        {"need": "ASD", "category": "mainstream", "annual_cost": 10000.0},
+        {"need": "MLD", "category": "mainstream", "annual_cost": 8000.0},
+    ]
+    records[0] |= {"uplift_percent": 5.0, "price_year": 2024}
+    records[1] |= {"uplift_percent": 2.0, "price_year": 2026}
+
+    costs = selectors.unit_cost_arrays(SPACE, records)
+
+    s = SPACE.settings.index("mainstream")
+    assert costs.price_year == 2026
+    assert costs.annual[SPACE.needs.index("ASD"), s] == pytest.approx(10000 * 1.05**2)
+    assert costs.annual[SPACE.needs.index("MLD"), s] == 8000
+
+
 def test_unit_costs_when_none_recorded() -> None:
     costs = selectors.unit_cost_arrays(SPACE)
     assert costs.price_year is None

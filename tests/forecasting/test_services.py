@@ -72,7 +72,9 @@ def test_run_start_stores_inputs_seed_and_version_and_queues_on_commit(
         run = services.run_start(actor=manager, scenario=scenario(manager))
 
     assert (run.status, run.seed, run.model_version) == (RunStatus.QUEUED, 7, MODEL_VERSION)
-    assert run.inputs == INPUTS.to_json()
+    kept = dict(run.inputs)
+    assert kept.pop("assumptions") == {"unit_costs": [], "capacity": []}
+    assert kept == INPUTS.to_json()
     assert run.goal is None
     assert len(callbacks) == 1
     assert AuditEntry.objects.filter(object_type="forecasting.forecastrun", object_id=run.pk)
@@ -158,6 +160,28 @@ def test_costs_when_unit_costs_are_recorded(manager: User, area: Area) -> None:
     base = next(r for r in results["cost"]["total"] if r["year"] == BASE)
     assert base["median"] == 10000 * area.expected[BASE]
     assert any("costed at £0" in note for note in results["notes"])
+
+
+def test_a_rerun_uses_the_unit_costs_of_the_first_run_and_a_new_run_todays(
+    manager: User, area: Area
+) -> None:
+    cost = UnitCost.objects.create(
+        need="ASD",
+        setting_category="mainstream",
+        annual_cost=Decimal("10000"),
+        uplift_percent=Decimal("0"),
+        price_year=BASE,
+    )
+    first = executed(manager)
+    cost.annual_cost = Decimal("20000")
+    cost.save()
+
+    again = services.run_execute(services.rerun(actor=manager, run=first))
+    fresh = services.run_execute(services.run_start(actor=manager, scenario=first.scenario))
+
+    assert again.results == first.results
+    assert results_of(fresh)["cost"] != results_of(first)["cost"]
+    assert fresh.inputs["assumptions"]["unit_costs"][0]["annual_cost"] == 20000
 
 
 def test_no_records_for_the_base_year_fails_in_plain_english(manager: User, area: Area) -> None:

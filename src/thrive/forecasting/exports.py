@@ -12,6 +12,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from thrive.law import codes
+
+from .categories import SETTING_CATEGORY_LABELS
 from .presenters import input_lines
 
 CSV_COLUMNS = (
@@ -90,10 +93,16 @@ BOLD = Font(bold=True)
 
 
 def dsg_workbook(
-    *, results: dict[str, Any], inputs: dict[str, Any], scenario_name: str, unit_costs: list[Any]
+    *,
+    results: dict[str, Any],
+    inputs: dict[str, Any],
+    scenario_name: str,
+    unit_costs: list[dict[str, Any]],
 ) -> bytes:
     """Sheets "Placements" and "Costs" (DSG categories, then age bands, then the total, by
-    year, medians), "Intervals" (80% and 95% ranges of the totals) and "Assumptions"."""
+    year, medians), "Intervals" (80% and 95% ranges of the totals) and "Assumptions".
+    ``unit_costs`` (records as ``selectors.unit_cost_records`` gives them) are listed only for
+    a run that did not keep its own."""
     book = Workbook()
     placements = book.active
     assert placements is not None  # a new workbook has one sheet
@@ -180,7 +189,7 @@ def _assumptions(
     results: dict[str, Any],
     inputs: dict[str, Any],
     scenario_name: str,
-    unit_costs: list[Any],
+    unit_costs: list[dict[str, Any]],
 ) -> None:
     _header(sheet, f"Assumptions: {scenario_name}", ["Assumption", "Value"])
     sheet.column_dimensions["B"].width = 70
@@ -189,18 +198,20 @@ def _assumptions(
         plain = answer.replace(",", "")
         sheet.append([question, int(plain) if plain.isdigit() else answer])
     sheet.append([])
-    sheet.append(
-        ["Unit costs (as recorded now)", "Annual cost, £", "Uplift, % a year", "Price year"]
-    )
+    kept = (inputs.get("assumptions") or {}).get("unit_costs")
+    heading = "Unit costs used by this run" if kept is not None else "Unit costs (as recorded now)"
+    sheet.append([heading, "Annual cost, £", "Uplift, % a year", "Price year"])
     for c in sheet[sheet.max_row]:
         c.font = BOLD
-    for cost in unit_costs:
+    needs = dict(codes.SEN_TYPES.choices())
+    for cost in kept if kept is not None else unit_costs:
         sheet.append(
             [
-                f"{cost.get_need_display()} in {cost.get_setting_category_display()}",
-                float(cost.annual_cost),
-                float(cost.uplift_percent),
-                cost.price_year,
+                f"{needs.get(cost['need'], cost['need'])} in "
+                f"{SETTING_CATEGORY_LABELS.get(cost['category'], cost['category'])}",
+                float(cost["annual_cost"]),
+                float(cost["uplift_percent"]),
+                int(cost["price_year"]),
             ]
         )
         sheet.cell(sheet.max_row, 2).number_format = MONEY_FORMAT

@@ -191,8 +191,9 @@ def forecast(run: ForecastRun, progress: Progress) -> dict[str, Any]:
     )
     progress(*STAGES["costs"])
     counts = summarise_counts(sim, records.space)
-    cost = _costs(sim, records.space, notes)
-    places = _places(sim, records.space, inputs, notes)
+    assumptions = run.inputs.get("assumptions")
+    cost = _costs(sim, records.space, notes, assumptions)
+    places = _places(sim, records.space, inputs, notes, assumptions)
     stage, start = STAGES["backtest"]
     progress(stage, start)
     area = area_backtest(
@@ -230,8 +231,12 @@ def _goal_fields(found: GoalSeekResult) -> dict[str, Any]:
     }
 
 
-def _costs(sim: Simulation, space: StateSpace, notes: list[str]) -> dict[str, Any] | None:
-    costs = selectors.unit_cost_arrays(space)
+def _costs(
+    sim: Simulation, space: StateSpace, notes: list[str], assumptions: Mapping[str, Any] | None
+) -> dict[str, Any] | None:
+    """Costs at the unit costs the run kept (runs from before it kept them: those recorded)."""
+    recorded = assumptions["unit_costs"] if assumptions else None
+    costs = selectors.unit_cost_arrays(space, recorded)
     if costs.price_year is None:
         notes.append("No unit costs are recorded, so the forecast has no costs.")
         return None
@@ -244,9 +249,17 @@ def _costs(sim: Simulation, space: StateSpace, notes: list[str]) -> dict[str, An
 
 
 def _places(
-    sim: Simulation, space: StateSpace, inputs: ScenarioInputs, notes: list[str]
+    sim: Simulation,
+    space: StateSpace,
+    inputs: ScenarioInputs,
+    notes: list[str],
+    assumptions: Mapping[str, Any] | None,
 ) -> list[Any]:
-    recorded = selectors.capacity_settings()
+    recorded = (
+        [selectors.CapacityRow(**row) for row in assumptions["capacity"]]
+        if assumptions
+        else selectors.capacity_settings()
+    )
     if not recorded and not inputs.capacity_changes:
         notes.append("No places are recorded for any setting, so every gap is the number needed.")
     capacity = capacity_by_year(recorded, inputs.capacity_changes, sim.years.tolist())

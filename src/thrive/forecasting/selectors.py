@@ -8,10 +8,10 @@ setting category) the records give on that day. Every year is read in a few quer
 never one per child. Only counts leave this module: no names, no dates of birth."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -330,30 +330,50 @@ class UnitCosts:
     missing: tuple[tuple[str, str], ...]
 
 
-def unit_cost_arrays(space: StateSpace) -> UnitCosts:
+def unit_cost_records() -> list[dict[str, Any]]:
+    """The unit costs recorded now, as a run keeps them (``recorded_assumptions``)."""
+    rows = UnitCost.objects.order_by("setting_category", "need").values_list(
+        "need", "setting_category", "annual_cost", "uplift_percent", "price_year"
+    )
+    return [
+        {
+            "need": need,
+            "category": category,
+            "annual_cost": float(cost),
+            "uplift_percent": float(uplift),
+            "price_year": price_year,
+        }
+        for need, category, cost, uplift, price_year in rows
+    ]
+
+
+def unit_cost_arrays(
+    space: StateSpace, records: Sequence[Mapping[str, Any]] | None = None
+) -> UnitCosts:
+    """The costs as arrays at one price year (the latest recorded): a cost recorded at an
+    earlier price year is uplifted to it by its own yearly uplift."""
+    records = unit_cost_records() if records is None else records
     annual = np.zeros((len(space.needs), len(space.settings)))
     uplift = np.zeros_like(annual)
     found = np.zeros(annual.shape, dtype=bool)
-    price_years: set[int] = set()
     need_index = {n: i for i, n in enumerate(space.needs)}
     setting_index = {s: i for i, s in enumerate(space.settings)}
-    rows = UnitCost.objects.values_list(
-        "need", "setting_category", "annual_cost", "uplift_percent", "price_year"
-    )
-    for need, category, cost, up, price_year in rows:
-        if need in need_index and category in setting_index:
-            cell = (need_index[need], setting_index[category])
-            annual[cell] = float(cost)
-            uplift[cell] = float(up)
-            found[cell] = True
-            price_years.add(price_year)
+    usable = [r for r in records if r["need"] in need_index and r["category"] in setting_index]
+    price_year = max((int(r["price_year"]) for r in usable), default=None)
+    for r in usable:
+        assert price_year is not None
+        cell = (need_index[r["need"]], setting_index[r["category"]])
+        growth = (1 + float(r["uplift_percent"]) / 100) ** (price_year - int(r["price_year"]))
+        annual[cell] = float(r["annual_cost"]) * growth
+        uplift[cell] = float(r["uplift_percent"])
+        found[cell] = True
     missing = tuple(
         (need, setting)
         for n, need in enumerate(space.needs)
         for s, setting in enumerate(space.settings)
         if not found[n, s]
     )
-    return UnitCosts(annual, uplift, max(price_years) if price_years else None, missing)
+    return UnitCosts(annual, uplift, price_year, missing)
 
 
 class CapacityRow(NamedTuple):
@@ -372,6 +392,15 @@ def capacity_settings() -> list[CapacityRow]:
         CapacityRow(setting_id, categories.setting_category(establishment), locality, places)
         for setting_id, establishment, locality, places in rows
     ]
+
+
+def recorded_assumptions() -> dict[str, Any]:
+    """The unit costs and places recorded now: a run keeps them with its inputs, so that
+    re-running it uses the same ones whatever has been changed since."""
+    return {
+        "unit_costs": unit_cost_records(),
+        "capacity": [row._asdict() for row in capacity_settings()],
+    }
 
 
 # --- Published figures ----------------------------------------------------------------------

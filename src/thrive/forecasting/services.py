@@ -22,6 +22,7 @@ from .categories import SETTING_CATEGORY_CODES
 from .inputs import FLOW_KINDS, MODEL_VERSION, InputError, ScenarioInputs
 from .models import ForecastRun, PopulationProjection, RunStatus, Scenario
 from .pipeline import STAGES, forecast, inputs_of
+from .selectors import recorded_assumptions
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,8 @@ def _run_create(
     enqueue: bool = True,
 ) -> ForecastRun:
     checked = inputs_of(inputs)
+    # The unit costs and places of the first run go with every re-run of it.
+    inputs = {**inputs, "assumptions": inputs.get("assumptions") or recorded_assumptions()}
     run = ForecastRun.objects.create(
         scenario=scenario,
         inputs=inputs,
