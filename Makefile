@@ -49,6 +49,7 @@ demo: install
 	$(MANAGE) generate-improvement --if-empty
 	@if [ -d ../shared/data ] && $(MANAGE) shell --no-imports -c "import sys; from thrive.benchmarks.models import Population; sys.exit(Population.objects.exists())"; then $(MANAGE) load-benchmarks --data ../shared/data; else echo "Skipped loading the published statistics: already loaded, or ../shared/data is not beside the project (load them later with: thrive load-benchmarks --data PATH)."; fi
 	$(MANAGE) generate-forecasting --if-empty
+	$(MANAGE) run-forecast --if-none --name "Trend, five years" --variant trend --years 5
 	@if [ -f ../shared/reference/inspection-framework.md ]; then $(MANAGE) load-framework --if-empty ../shared/reference/inspection-framework.md; else echo "Skipped the self-evaluation's criteria: ../shared/reference/inspection-framework.md is not beside the project (load them later with: thrive load-framework PATH)."; fi
 	@# The task worker (notifications) runs beside the web server; Ctrl+C stops both.
 	trap 'kill 0' EXIT; $(MANAGE) db_worker --no-reload --interval 2 & $(MANAGE) runserver 127.0.0.1:8000

@@ -84,3 +84,20 @@ def test_needs_a_user_who_may_forecast(officer: User, area: Area) -> None:
 def test_no_records_to_start_from(manager: User) -> None:
     with pytest.raises(CommandError, match="no EHC plans"):
         run("--name", "Central")
+
+
+def test_if_none_runs_only_the_first_scenario(manager: User, area: Area) -> None:
+    run("--if-none", "--name", "First", "--years", "1", "--simulations", "100")
+    output = run("--if-none", "--name", "Second", "--years", "1", "--simulations", "100")
+
+    assert list(Scenario.objects.values_list("name", flat=True)) == ["First"]
+    assert "already saved" in output
+
+
+def test_if_none_without_a_population_runs_nothing(manager: User, area: Area) -> None:
+    Population.objects.all().delete()
+
+    output = run("--if-none", "--name", "First")
+
+    assert not Scenario.objects.exists()
+    assert "thrive load-benchmarks" in output

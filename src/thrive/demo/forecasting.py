@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 
-from thrive.benchmarks.models import Population
 from thrive.forecasting import selectors
 from thrive.forecasting.categories import SETTING_CATEGORY_CODES
 from thrive.forecasting.models import SettingCapacity, UnitCost
@@ -124,5 +122,5 @@ def generate_forecasting(*, seed: int, today: date) -> Summary:
         unit_costs=len(codes.SEN_TYPES.codes) * len(SETTING_CATEGORY_CODES),
         settings=len(capacities),
         places=sum(c.places for c in capacities),
-        population_loaded=Population.objects.filter(area_code=settings.THRIVE_LA_CODE).exists(),
+        population_loaded=selectors.population_is_loaded(),
     )

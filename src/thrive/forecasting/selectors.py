@@ -241,6 +241,11 @@ def locality_shares(year: int, space: StateSpace) -> dict[str, dict[str, float]]
 # --- Population -----------------------------------------------------------------------------
 
 
+def population_is_loaded() -> bool:
+    """Are ONS estimates loaded for the council (the default population of a forecast)?"""
+    return Population.objects.filter(area_code=django_settings.THRIVE_LA_CODE).exists()
+
+
 def population_history(
     years: Iterable[int], projection: PopulationProjection | None, space: StateSpace
 ) -> dict[int, FloatArray]:

@@ -18,7 +18,7 @@ from thrive.forecasting.inputs import (
     InputError,
     ScenarioInputs,
 )
-from thrive.forecasting.models import RunStatus
+from thrive.forecasting.models import RunStatus, Scenario
 
 
 class Command(BaseCommand):
@@ -39,12 +39,21 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--base-year", type=int, help="the January to start from")
         parser.add_argument(
+            "--if-none",
+            action="store_true",
+            help="do nothing if a scenario is already saved, or no population is loaded (the "
+            "demo's first forecast)",
+        )
+        parser.add_argument(
             "--user",
             help="the username the scenario is recorded as (default: the first analyst or "
             "SEND manager)",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_none"] and (skip := self._nothing_to_do()):
+            self.stdout.write(skip)
+            return
         actor = self._actor(options["user"])
         base_year = options["base_year"] or self._latest_january()
         try:
@@ -75,6 +84,16 @@ class Command(BaseCommand):
                 f"{row['low_80']:,.0f} to {row['high_80']:,.0f}"
             )
         self.stdout.write(f"Took {seconds:.1f} s.")
+
+    def _nothing_to_do(self) -> str:
+        if Scenario.objects.exists():
+            return "A forecast scenario is already saved, so none was run (--if-none)."
+        if not selectors.population_is_loaded():
+            return (
+                "No population figures are loaded, so no forecast was run (--if-none). Load "
+                "them with: thrive load-benchmarks --data ../shared/data"
+            )
+        return ""
 
     def _actor(self, username: str | None) -> Any:
         users = get_user_model().objects.filter(is_active=True)
