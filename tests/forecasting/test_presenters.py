@@ -204,3 +204,38 @@ def test_places_with_none_recorded_are_not_called_short() -> None:
     results["places"] = [{**results["places"][0], "capacity": 0, "gap_median": 90.0}]
     row = presenters.place_rows(results)[0]
     assert (row.gap, row.short) == ("No places recorded", False)
+
+
+def test_gap_by_year_adds_up_the_localities_and_leaves_out_types_with_no_places() -> None:
+    def row(year: int, category: str, locality: str, needed: float, capacity: int) -> dict:
+        gap = needed - capacity
+        return {"year": year, "category": category, "locality": locality} | {
+            "needed_median": needed,
+            "needed_high_80": needed,
+            "capacity": capacity,
+            "gap_median": gap,
+            "gap_high_80": gap,
+        }
+
+    results = {
+        "places": [
+            row(2026, "special_state", "North", 30.0, 25),
+            row(2026, "special_state", "South", 10.0, 20),
+            row(2027, "special_state", "North", 40.0, 25),
+            row(2027, "special_state", "South", 12.0, 20),
+            row(2026, "other", "Not recorded", 5.0, 0),
+            row(2027, "other", "Not recorded", 6.0, 0),
+        ]
+    }
+
+    years, rows = presenters.gap_by_year(results)
+
+    assert years == [2026, 2027]
+    assert [label for label, _ in rows] == ["State special school (maintained, academy or free)"]
+    first, second = rows[0][1]
+    assert (first.gap, first.detail, first.short) == (
+        "5 places spare",
+        "40 needed, 45 places",
+        False,
+    )
+    assert (second.gap, second.short) == ("Short of 7 places", True)

@@ -59,7 +59,8 @@ def _render(
         parts, colours = parts[:3], colours[:3]
     legend_scale = alt.Scale(domain=parts, range=colours)
     number_format = ",.1f" if money else ",d"
-    x = alt.X("year:O", title="January", axis=alt.Axis(labelAngle=0))
+    # Every other year is labelled where the labels would overlap (a long history).
+    x = alt.X("year:O", title="January", axis=alt.Axis(labelAngle=0, labelOverlap="parity"))
     band_data = alt.Data(  # type: ignore[no-untyped-call]
         values=[
             {"year": r["year"], "low": r[f"low_{w}"], "high": r[f"high_{w}"], "part": p}

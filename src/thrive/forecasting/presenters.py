@@ -140,6 +140,43 @@ def place_rows(results: Row) -> list[PlaceRow]:
     ]
 
 
+@dataclass(frozen=True)
+class GapCell:
+    gap: str
+    detail: str  # "130 needed, 120 places"
+    short: bool
+
+
+def gap_by_year(results: Row) -> tuple[list[int], list[tuple[str, list[GapCell]]]]:
+    """The gap for each setting type and January, every locality together. Children are
+    shared among localities in fixed proportions, so the localities' medians add up to the
+    setting type's median."""
+    needed: dict[tuple[str, int], float] = {}
+    places: dict[tuple[str, int], int] = {}
+    labels: dict[str, str] = {}
+    for p in results.get("places", []):
+        key = (p["category"], p["year"])
+        needed[key] = needed.get(key, 0.0) + p["needed_median"]
+        places[key] = places.get(key, 0) + p["capacity"]
+        labels[p["category"]] = p.get("category_label") or SETTING_CATEGORY_LABELS.get(
+            p["category"], p["category"]
+        )
+    years = sorted({year for _, year in needed})
+    rows = []
+    for category, label in labels.items():
+        if not any(places[(category, y)] for y in years):
+            continue  # no places recorded for this setting type anywhere
+        cells = []
+        for y in years:
+            need, have = needed[(category, y)], places[(category, y)]
+            detail = f"{number(need)} needed, {number(have)} places"
+            cells.append(
+                GapCell(gap=gap_words(need - have), detail=detail, short=round(need - have) > 0)
+            )
+        rows.append((label, cells))
+    return years, rows
+
+
 def shortfall_count(rows: Sequence[PlaceRow]) -> int:
     return sum(1 for row in rows if row.short)
 

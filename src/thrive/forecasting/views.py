@@ -65,6 +65,7 @@ def _results_context(results: dict[str, Any]) -> dict[str, Any]:
     counts = results.get("counts", {})
     last = results["years"][-1]
     places = presenters.place_rows(results)
+    gap_years, gap_rows = presenters.gap_by_year(results)
     history = [(h["year"], h["total"]) for h in results.get("history", [])]
     return {
         "totals": presenters.total_rows(results),
@@ -90,6 +91,8 @@ def _results_context(results: dict[str, Any]) -> dict[str, Any]:
         **_cost_context(results),
         "places": places,
         "shortfalls": presenters.shortfall_count(places),
+        "gap_years": gap_years,
+        "gap_rows": gap_rows,
         "flows": presenters.flow_table(results),
         "trend": results.get("trend"),
         "goal": presenters.goal_lines(results.get("goal")),
