@@ -138,3 +138,14 @@ def test_workbook_lists_the_unit_costs_the_run_kept_not_those_recorded_now() -> 
     }
     assert "Unit costs used by this run" in rows
     assert rows["Social, emotional and mental health in Mainstream school"] == 8000
+
+
+def test_workbook_shows_each_dsg_category_by_age_band_beneath_it() -> None:
+    results = example_results(years=1)
+    label = DSG_CATEGORIES[0][1]
+    grid_row = {"year": 2026, "breakdown": "dsg_age", "label": f"{label}, 5 to 10"}
+    results["counts"]["dsg_age"] = [{**grid_row, "median": 12.0, "mean": 12.0}]
+    body = exports.dsg_workbook(results=results, inputs=_inputs(), scenario_name="X", unit_costs=[])
+    rows = [[c.value for c in r] for r in load_workbook(io.BytesIO(body))["Placements"].iter_rows()]
+    at = next(i for i, r in enumerate(rows) if r[0] == label)
+    assert rows[at + 1][:2] == ["    5 to 10", 12]

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from thrive.forecasting.backtest.evaluate import Row
+from thrive.forecasting.categories import AGE_BANDS, DSG_CATEGORIES
 from thrive.forecasting.inputs import MODEL_VERSION, ScenarioInputs
 from thrive.forecasting.model.costs import cost_tables
 from thrive.forecasting.model.estimate import estimate
@@ -100,8 +101,10 @@ def test_shape_is_the_common_one() -> None:
         "age_band",
         "ncy_group",
         "dsg_category",
+        "dsg_age",
+        "state",
     }
-    assert set(out["cost"]) == {"total", "dsg_category", "age_band", "setting"}
+    assert set(out["cost"]) == {"total", "dsg_category", "age_band", "setting", "dsg_age"}
     assert set(out["backtest"]) == {"area", "published", "area_note", "published_note"}
     json.dumps(out)  # plain JSON: no numpy numbers
 
@@ -214,3 +217,20 @@ def test_no_unit_costs_gives_no_cost_tables() -> None:
 )
 def test_labels(breakdown: str, code: str, words: str) -> None:
     assert label(breakdown, code) == words
+
+
+def test_states_nobody_is_in_are_left_out_and_the_rest_named_in_words() -> None:
+    states = results()["counts"]["state"]
+    labels = {row["label"] for row in states}
+    assert labels  # the three children's states
+    assert len(labels) < default_space().valid.sum()
+    assert all(label.startswith("NCY ") for label in labels)
+    assert all(max(r["mean"] for r in states if r["label"] == name) >= 0.5 for name in labels)
+
+
+def test_the_dsg_grid_is_each_category_by_each_age_band_and_adds_up() -> None:
+    grid = [r for r in results()["counts"]["dsg_age"] if r["year"] == 2025]
+    assert len(grid) == len(DSG_CATEGORIES) * len(AGE_BANDS)
+    assert grid[0]["label"] == "Mainstream schools and academies, Under 5"
+    total = next(r for r in results()["counts"]["total"] if r["year"] == 2025)
+    assert sum(r["mean"] for r in grid) == pytest.approx(total["mean"])

@@ -14,8 +14,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from thrive.law import codes
 
-from .categories import SETTING_CATEGORY_LABELS
+from .categories import AGE_BANDS, SETTING_CATEGORY_LABELS
 from .presenters import input_lines
+
+AGE_BAND_LABELS = {code: label for code, label, _, _ in AGE_BANDS}
 
 CSV_COLUMNS = (
     "section",
@@ -138,6 +140,7 @@ def _projection(
     if not tables.get("total"):
         sheet.append(["No unit costs were recorded when this forecast ran, so it has no cost."])
         return
+    grid = _by_label(tables.get("dsg_age", []))
     for breakdown, heading in (("dsg_category", "DSG category"), ("age_band", "Age band")):
         rows = tables.get(breakdown, [])
         if not rows:
@@ -146,6 +149,14 @@ def _projection(
         sheet.cell(sheet.max_row, 1).font = BOLD
         for label, by_year in _by_label(rows).items():
             _number_row(sheet, label, [by_year.get(y) for y in years], number_format)
+            if breakdown != "dsg_category":
+                continue
+            # The management plan's grid: each category by age band, beneath its total.
+            for band, _, _, _ in AGE_BANDS:
+                cell = grid.get(f"{label}, {AGE_BAND_LABELS[band]}")
+                if cell is not None:
+                    name = f"    {AGE_BAND_LABELS[band]}"
+                    _number_row(sheet, name, [cell.get(y) for y in years], number_format)
     total = _by_label(tables.get("total", [])).get("All", {})
     _number_row(sheet, "Total", [total.get(y) for y in years], number_format)
     sheet.cell(sheet.max_row, 1).font = BOLD

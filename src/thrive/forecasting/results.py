@@ -20,8 +20,20 @@ from .model.summarise import NCY_GROUPS, Table, summarise_values
 from .model.trend import TrendFit
 
 #: The count breakdowns the results keep (the NCY and state tables are for the model only).
-COUNT_BREAKDOWNS = ("total", "setting", "need", "age_band", "ncy_group", "dsg_category")
-COST_BREAKDOWNS = ("total", "dsg_category", "age_band", "setting")
+COUNT_BREAKDOWNS = (
+    "total",
+    "setting",
+    "need",
+    "age_band",
+    "ncy_group",
+    "dsg_category",
+    "dsg_age",
+    "state",
+)
+COST_BREAKDOWNS = ("total", "dsg_category", "age_band", "setting", "dsg_age")
+#: A state's row is kept only where its mean reaches this in some year: the thousands of
+#: states nobody is in would swell every run's results for nothing.
+STATE_MEAN_KEPT = 0.5
 NCY_GROUP_LABELS = dict(
     zip(
         (code for code, _, _ in NCY_GROUPS),
@@ -48,13 +60,26 @@ def label(breakdown: str, code: str) -> str:
         return DSG_CATEGORY_LABELS.get(code, code)
     if breakdown == "ncy_group":
         return NCY_GROUP_LABELS.get(code, code)
+    if breakdown == "dsg_age":
+        dsg, band = code.split("|")
+        return f"{DSG_CATEGORY_LABELS.get(dsg, dsg)}, {band}"
+    if breakdown == "state":
+        ncy, need, setting = code.split("|")
+        return f"NCY {ncy}, {label('need', need)}, {label('setting', setting)}"
     return code
 
 
 def table_rows(table: Table, *, digits: int) -> list[dict[str, Any]]:
-    """``Table.rows()`` with words for labels and numbers rounded to ``digits`` places."""
+    """``Table.rows()`` with words for labels and numbers rounded to ``digits`` places (for
+    states, only those with anyone in them)."""
     rows = []
+    kept = set(table.labels)
+    if table.breakdown == "state":
+        occupied = table.mean.max(axis=0) >= STATE_MEAN_KEPT
+        kept = {name for name, keep in zip(table.labels, occupied, strict=True) if keep}
     for row in table.rows():
+        if row["label"] not in kept:
+            continue
         row["label"] = label(table.breakdown, str(row["label"]))
         for name in _NUMBERS:
             number = row[name]

@@ -10,7 +10,7 @@ import numpy.typing as npt
 from ..categories import AGE_BANDS, DSG_CATEGORIES
 from .simulate import Simulation
 from .states import StateSpace
-from .summarise import Table, dsg_matrix, ncy_bands, summarise_values
+from .summarise import Table, dsg_by_age, dsg_matrix, ncy_bands, summarise_values
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -69,4 +69,7 @@ def cost_tables(
         "age_band", tuple(label for _, label, _, _ in AGE_BANDS), years, bands
     )
     out["setting"] = summarise_values("setting", space.settings, years, by_setting)
+    grid = dsg_by_age(values, space)
+    if grid is not None:
+        out["dsg_age"] = summarise_values("dsg_age", grid[0], years, grid[1])
     return out

@@ -88,6 +88,23 @@ def dsg_matrix(space: StateSpace) -> npt.NDArray[np.int64] | None:
     return out
 
 
+def dsg_by_age(
+    by_ncy_setting: npt.NDArray[Any], space: StateSpace
+) -> tuple[tuple[str, ...], npt.NDArray[Any]] | None:
+    """(simulation, year, ncy, setting) → labels ``"dsg|age band"`` (DSG category first, each
+    with every age band) and (simulation, year, label): the DSG management plan's grid. None
+    when the settings are not the setting category codes."""
+    dsg = dsg_matrix(space)
+    if dsg is None:
+        return None
+    bands = ncy_bands(
+        np.moveaxis(by_ncy_setting, 2, 3), space.ncys, [(lo, hi) for _, _, lo, hi in AGE_BANDS]
+    )  # (simulation, year, setting, band)
+    grid = np.einsum("ytsb,sd->ytdb", bands, dsg)  # (simulation, year, dsg, band)
+    labels = tuple(f"{d}|{b}" for d, _ in DSG_CATEGORIES for _, b, _, _ in AGE_BANDS)
+    return labels, grid.reshape(*grid.shape[:2], -1)
+
+
 def aggregate(
     simulation: Simulation, space: StateSpace
 ) -> dict[str, tuple[tuple[str, ...], npt.NDArray[np.int64]]]:
@@ -118,6 +135,9 @@ def aggregate(
     dsg = dsg_matrix(space)
     if dsg is not None:
         out["dsg_category"] = (tuple(code for code, _ in DSG_CATEGORIES), by_setting @ dsg)
+    grid = dsg_by_age(counts.sum(axis=3), space)
+    if grid is not None:
+        out["dsg_age"] = grid
     return out
 
 
