@@ -105,6 +105,12 @@ class User(AbstractUser):
         return can(self, Action.IMPROVEMENT_VIEW)
 
     @property
+    def can_view_forecasts(self) -> bool:
+        from .policy import Action, can
+
+        return can(self, Action.FORECAST_VIEW)
+
+    @property
     def can_edit_improvement(self) -> bool:
         """May change the programme as a whole (a partner lead may still update their own
         actions: ask the policy with the action)."""

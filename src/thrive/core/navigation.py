@@ -26,11 +26,7 @@ def navigation_for(request: HttpRequest) -> list[dict[str, object]]:
         items.append({"text": "Improvement", "href": reverse("improvement:programme_detail")})
         items.append({"text": "Self-evaluation", "href": reverse("improvement:selfeval_list")})
         items.append({"text": "Progress reports", "href": reverse("improvement:report_list")})
-    # Asked of the policy directly (no User property for it); imported here, as core's
-    # modules load before the accounts app's.
-    from thrive.accounts.policy import Action, can
-
-    if can(user, Action.FORECAST_VIEW):
+    if getattr(user, "can_view_forecasts", False):
         items.append({"text": "Forecasts", "href": reverse("forecasting:overview")})
     if getattr(user, "can_edit_audit_framework", False):
         items.append({"text": "Audit framework", "href": reverse("quality:framework_detail")})
