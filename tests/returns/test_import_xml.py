@@ -15,7 +15,14 @@ from thrive.plans.models import EhcPlan
 from thrive.returns.imports.importer import import_records
 from thrive.returns.imports.sen2_xml import Sen2XmlError, read_records, read_xml
 from thrive.returns.models import ImportRun
-from thrive.returns.sen2.records import Assessment, Header, Person, Request, Sen2Return
+from thrive.returns.sen2.records import (
+    Assessment,
+    Header,
+    Person,
+    Placement,
+    Request,
+    Sen2Return,
+)
 from thrive.returns.sen2.xml_writer import write_xml
 
 TODAY = dt.date(2026, 6, 1)
@@ -104,6 +111,45 @@ def test_a_return_is_imported(manager: Any, council: LocalAuthority) -> None:
     assert Child.objects.count() == len(ret.persons)
     assert Case.objects.count() == sum(len(p.requests) for p in ret.persons)
     assert EhcPlan.objects.get().versions.get().placement_setting.urn == "123456"  # type: ignore[union-attr]
+
+
+def test_a_later_placement_becomes_an_amended_final_naming_it(
+    manager: Any, council: LocalAuthority
+) -> None:
+    for urn, kind in (("123456", "mainstream_academy"), ("654321", "special_academy_free")):
+        Setting.objects.create(
+            urn=urn, name=urn, establishment_type=kind, phase="primary", local_authority=council
+        )
+    ret = sample_return()
+    first = ret.persons[0]
+    request = first.requests[0]
+    assert request.active_plan is not None
+    moved = replace(
+        request.active_plan,
+        placements=(
+            Placement(rank=1, urn="123456", entry_date=dt.date(2025, 7, 14),
+                      leaving_date=dt.date(2025, 10, 31)),
+            Placement(rank=1, urn="654321", entry_date=dt.date(2025, 11, 1)),
+        ),
+    )  # fmt: skip
+    person = replace(first, upn=upn(3), requests=(replace(request, active_plan=moved),))
+    run = ImportRun.objects.create(created_by=manager, file_name="r.xml", kind="sen2_xml")
+    report = import_records(
+        read_records(write_xml(replace(ret, persons=(person,)))), actor=manager,
+        kind="sen2_xml", dry_run=False, audit_object=run, today=TODAY,
+    )  # fmt: skip
+
+    assert report.errors == []
+    versions = list(
+        EhcPlan.objects.get()
+        .versions.order_by("number")
+        .values_list("kind", "issued_on", "placement_setting__urn")
+    )
+    assert versions == [
+        ("final", dt.date(2025, 7, 14), "123456"),
+        ("amended_final", dt.date(2025, 11, 1), "654321"),
+    ]
+    assert EhcPlan.objects.get().versions.get(number=2).needs.count() == 2
 
 
 def test_a_decision_to_issue_in_the_period_without_a_date_is_dated_within_it(

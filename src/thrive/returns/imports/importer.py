@@ -445,12 +445,49 @@ class _Writer:
                 )
                 for need in sorted(needs, key=lambda n: n.rank)
             )
+            self._placements_since(version, request)
             self.counts["plans"][NEW] += 1
         else:
             self.counts["plans"][UNCHANGED] += 1
         self._review(row, plan_id, request)
         if named.cease_date and named.cease_reason:
             self._cessation(plan_id, named)
+
+    def _placements_since(self, first: PlanVersion, request: Request) -> None:
+        """The settings the plan named after it was issued (the active plan's placements that
+        began later), each as a final amended version issued the day the placement began:
+        Thrive dates a placement by the version that named it, so the return built again
+        names the same settings."""
+        active = request.active_plan
+        issued = first.issued_on
+        if active is None or issued is None:
+            return
+        began = [(p.entry_date, p) for p in active.placements if p.rank == 1 and p.entry_date]
+        later = [p for day, p in sorted(began, key=lambda dp: dp[0]) if day > issued]
+        named, version = (first.placement_setting_id, first.placement_type), first
+        needs = list(first.needs.all())
+        for placement in later:
+            setting = self.settings.find(placement)
+            kind = "" if setting else _TYPE_FOR_SETTING.get(placement.sen_setting or "", "")
+            if (setting, kind) == named:
+                continue
+            version = PlanVersion.objects.create(
+                plan_id=first.plan_id,
+                number=version.number + 1,
+                kind=VersionKind.AMENDED_FINAL,
+                based_on=version,
+                created_by=self.actor,
+                issued_on=placement.entry_date,
+                issued_by=self.actor,
+                issued_at=self.now,
+                placement_setting_id=setting,
+                placement_type=kind,
+                personal_budget=first.personal_budget,
+            )
+            Need.objects.bulk_create(
+                Need(version=version, section=n.section, text=n.text, order=n.order) for n in needs
+            )
+            named = (setting, kind)
 
     def _review(self, row: int, plan_id: int, request: Request) -> None:
         active = request.active_plan
