@@ -14,7 +14,9 @@ from tests.demo.conftest import TODAY, area_spec, planned
 from thrive.core.models import AuditEntry
 from thrive.demo.generator import PlannedChild, generate_area
 from thrive.demo.generator.after_issue import AfterOdds, plan_after_issue
+from thrive.demo.generator.school import school_year
 from thrive.disputes.models import Appeal, Mediation
+from thrive.forecasting.categories import CATEGORY_NCYS, setting_category
 from thrive.law import codes
 from thrive.law import reviews as law
 from thrive.plans.models import EhcPlan, Outcome, PlanVersion, Provision, VersionKind
@@ -339,3 +341,18 @@ def test_appeals_inside_and_outside_the_window(area: Any) -> None:
     assert inside > 4 * outside > 0  # seed 1: a few registered late, admitted by the Tribunal
     assert Appeal.objects.filter(mediation__isnull=False).exists()
     assert Mediation.objects.filter(appeals__isnull=True).exists()  # some settle
+
+
+def test_every_issued_plan_names_a_setting_that_takes_the_child_at_that_age(area: Any) -> None:
+    """A plan issued at primary school does not name the college the young person attends
+    today: it names the type of setting for their age then."""
+    issued = PlanVersion.objects.filter(
+        issued_on__isnull=False, kind__in=[VersionKind.FINAL, VersionKind.AMENDED_FINAL]
+    ).values_list(
+        "placement_setting__establishment_type", "plan__case__child__date_of_birth", "issued_on"
+    )
+    named = [(kind, born, on) for kind, born, on in issued if kind]
+    assert named
+    for kind, born, on in named:
+        first, last = CATEGORY_NCYS[setting_category(kind)]
+        assert first <= school_year(born, on) <= last, (kind, born, on)

@@ -312,7 +312,7 @@ def _plan(
     weak = featured.weak
     if weak is None:
         weak = rng.random() < WEAK_PLANS
-    placement_type = "" if about.setting is not None else _placement_type(about.born, today)
+    placement_type = "" if about.setting is not None else age_placement_type(about.born, today)
     return build_plan(
         rng,
         child,
@@ -328,8 +328,8 @@ def _plan(
     )
 
 
-def _placement_type(born: date, today: date) -> str:
-    """Section I for a child with no setting today: the type of setting only."""
+def age_placement_type(born: date, today: date) -> str:
+    """Section I naming only the type of setting usual at the child's age on ``today``."""
     year = school.school_year(born, today)
     if year < 0:
         return "early_years"

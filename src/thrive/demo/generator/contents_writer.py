@@ -13,14 +13,17 @@ from django.db import connection, models
 from thrive.advice.models import AdviceItem, AdviceRequest
 from thrive.assessments.models import CaseAccess
 from thrive.disputes.models import Appeal, Mediation
+from thrive.forecasting.categories import CATEGORY_NCYS, setting_category
 from thrive.plans.models import EhcPlan, Need, Outcome, PlanVersion, Provision, VersionKind
 from thrive.plans.models_reviews import AnnualReview, Cessation
 from thrive.portal.models import DraftResponse, FamilyViews
 
+from .contents import age_placement_type
 from .inboxes import SettingInboxes
 from .plan import PlannedChild
 from .records import TO_PRACTITIONER, TO_SETTING, PlannedPlan
 from .register import Register
+from .school import school_year
 from .tables import Table, column, through
 
 Row = tuple[Any, ...]
@@ -406,9 +409,17 @@ class ContentWriter:
         setting = placement = None
         placement_type = ""
         if kind is not VersionKind.DRAFT:  # section I: the draft names no school (s.38(5))
-            if c.setting is not None:
+            kind_now = (
+                "" if c.setting is None else self.register.settings[c.setting].establishment_type
+            )
+            if c.setting is not None and _takes(kind_now, c.date_of_birth, issued):
                 setting = self.setting_ids[c.setting]
-                placement_type = self.register.settings[c.setting].establishment_type
+                placement_type = kind_now
+            elif c.setting is not None:
+                # The child's setting today did not take children of their age when this
+                # version was issued (a college, named in a plan issued at primary school):
+                # the plan names the type of setting for their age then.
+                placement_type = age_placement_type(c.date_of_birth, issued)
             else:
                 placement_type = p.placement_type
             placement = setting
@@ -555,3 +566,9 @@ class ContentWriter:
                 ))  # fmt: skip
         self.mediations.write(mediations)
         self.appeals.insert(appeals)
+
+
+def _takes(establishment_type: str, born: date, on: date) -> bool:
+    """Does a setting of this type take a child of this age (their school year on ``on``)?"""
+    first, last = CATEGORY_NCYS[setting_category(establishment_type)]
+    return first <= school_year(born, on) <= last
