@@ -312,7 +312,6 @@ def _plan(
     weak = featured.weak
     if weak is None:
         weak = rng.random() < WEAK_PLANS
-    placement_type = "" if about.setting is not None else age_placement_type(about.born, today)
     return build_plan(
         rng,
         child,
@@ -322,14 +321,14 @@ def _plan(
         drafted_on=drafted,
         final_on=final,
         weak=weak,
-        placement_type=placement_type,
         draft_advice=tuple(received_by(drafted)),
         final_advice=tuple(received_by(final)) if final else (),
     )
 
 
 def age_placement_type(born: date, today: date) -> str:
-    """Section I naming only the type of setting usual at the child's age on ``today``."""
+    """Section I naming only the type of setting usual at the child's age on ``today`` (a
+    child with no setting, or too young then for the setting they attend now)."""
     year = school.school_year(born, today)
     if year < 0:
         return "early_years"

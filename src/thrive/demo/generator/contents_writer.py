@@ -415,13 +415,11 @@ class ContentWriter:
             if c.setting is not None and _takes(kind_now, c.date_of_birth, issued):
                 setting = self.setting_ids[c.setting]
                 placement_type = kind_now
-            elif c.setting is not None:
-                # The child's setting today did not take children of their age when this
+            else:
+                # No setting today, or today's did not take children of their age when this
                 # version was issued (a college, named in a plan issued at primary school):
                 # the plan names the type of setting for their age then.
                 placement_type = age_placement_type(c.date_of_birth, issued)
-            else:
-                placement_type = p.placement_type
             placement = setting
         return (
             version_id, plan_id, number, kind.value, based_on, holder(c, created),

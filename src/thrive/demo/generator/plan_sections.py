@@ -211,7 +211,6 @@ def build_plan(
     drafted_on: date,
     final_on: date | None,
     weak: bool,
-    placement_type: str,
     draft_advice: tuple[int, ...],
     final_advice: tuple[int, ...],
 ) -> PlannedPlan:
@@ -260,7 +259,7 @@ def build_plan(
     budget, direct = _budget(rng, child, school.school_year(child.born, drafted_on), strands)
     return PlannedPlan(
         started_on, drafted_on, final_on, *views, tuple(needs), tuple(outcomes),
-        tuple(provisions), placement_type, budget, direct, draft_advice, final_advice,
+        tuple(provisions), budget, direct, draft_advice, final_advice,
     )  # fmt: skip
 
 

@@ -64,7 +64,6 @@ class PlannedPlan(NamedTuple):
     needs: tuple[PlannedNeed, ...]
     outcomes: tuple[PlannedOutcome, ...]
     provisions: tuple[PlannedProvision, ...]
-    placement_type: str  # section I when the child has no setting (codes.ESTABLISHMENT_TYPES)
     personal_budget: str
     direct_payments: bool
     draft_advice: tuple[int, ...]  # section K: positions in PlannedChild.advice
