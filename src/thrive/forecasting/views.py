@@ -15,10 +15,10 @@ from thrive.core.audit import audit_record
 from thrive.core.models import AuditAction
 
 from . import charts, exports, presenters
-from . import selectors as records
 from . import selectors_pages as selectors
 from .forms import CompareForm
 from .models import ForecastRun, RunStatus
+from .selectors import unit_cost_records
 
 REFRESH_SECONDS = 3
 
@@ -166,7 +166,7 @@ def dsg_workbook(request: HttpRequest, run_id: int) -> HttpResponse:
         results=run.results,
         inputs=run.inputs,
         scenario_name=run.scenario.name,
-        unit_costs=records.unit_cost_records(),
+        unit_costs=unit_cost_records(),
     )
     response = HttpResponse(
         body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
